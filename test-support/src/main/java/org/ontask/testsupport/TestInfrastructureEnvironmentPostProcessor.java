@@ -75,11 +75,7 @@ public class TestInfrastructureEnvironmentPostProcessor implements EnvironmentPo
 		props.put("spring.session.redis.namespace", redis.namespace() + ":session");
 		props.put("ontask.redis.key-prefix", redis.namespace() + ":");
 		TestInfrastructure.Amqp amqp = infra.amqp();
-		props.put("spring.rabbitmq.host", amqp.host());
-		props.put("spring.rabbitmq.port", amqp.port());
-		props.put("spring.rabbitmq.username", amqp.user());
-		props.put("spring.rabbitmq.password", amqp.password());
-		props.put("spring.rabbitmq.virtual-host", amqp.virtualHost());
+		props.put("spring.rabbitmq.addresses", amqp.url());
 		props.put("ontask.messaging.name-prefix", amqp.namePrefix());
 		props.put("spring.mail.host", "127.0.0.1");
 		props.put("spring.mail.port", infra.smtp().getSmtp().getPort());

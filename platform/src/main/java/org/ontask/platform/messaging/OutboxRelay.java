@@ -1,0 +1,40 @@
+package org.ontask.platform.messaging;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Sends again the events whose publication did not complete (the broker was down or did
+ * not confirm), so nothing written to the outbox is lost, only delayed. Consumers are
+ * idempotent, so a resend of an event that did arrive does no harm.
+ */
+class OutboxRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final IncompleteEventPublications incomplete;
+
+	private final Duration resubmitAfter;
+
+	OutboxRelay(IncompleteEventPublications incomplete, Duration resubmitAfter) {
+		this.incomplete = incomplete;
+		this.resubmitAfter = resubmitAfter;
+	}
+
+	@Scheduled(fixedDelayString = "${ontask.messaging.resubmit-interval:10s}",
+			initialDelayString = "${ontask.messaging.resubmit-interval:10s}")
+	void resubmit() {
+		try {
+			this.incomplete.resubmitIncompletePublicationsOlderThan(this.resubmitAfter);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox resubmission failed, will try again: {}", ex.getMessage());
+		}
+	}
+
+}
