@@ -1,0 +1,56 @@
+package org.ontask.auth.user;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds and creates user accounts.
+ */
+@Service
+public class UserAccountService {
+
+	private final UserAccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	/**
+	 * Finds an account by email, whatever its case.
+	 * @param email the email
+	 * @return the account, if any
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UserAccount> findByEmail(String email) {
+		if (email == null || email.isBlank()) {
+			return Optional.empty();
+		}
+		return this.accounts.findByEmail(UserAccount.normalise(email));
+	}
+
+	/**
+	 * Creates an account unless one with that email exists.
+	 * @param email the email
+	 * @param displayName the name shown in pages
+	 * @param rawPassword the password, hashed before it is stored
+	 * @param roles the roles
+	 * @return true when the account was created
+	 */
+	@Transactional
+	public boolean createIfAbsent(String email, String displayName, String rawPassword, Set<Role> roles) {
+		String normalised = UserAccount.normalise(email);
+		if (this.accounts.existsByEmail(normalised)) {
+			return false;
+		}
+		this.accounts.save(new UserAccount(normalised, displayName, this.passwordEncoder.encode(rawPassword), roles));
+		return true;
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.ontask.auth;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.ontask.testsupport.TestBrowser;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext
+class AuthServiceApplicationIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private StringRedisTemplate redis;
+
+	private TestBrowser browser() {
+		return new TestBrowser("http://localhost:" + this.port);
+	}
+
+	@Test
+	void loginPageHasAFormWithACsrfToken() {
+		HttpResponse<String> page = browser().get("/login");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("name=\"email\"").contains("name=\"password\"").contains("name=\"_csrf\"");
+	}
+
+	@Test
+	void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+		HttpResponse<String> wrongPassword = browser().signIn("admin@example.org", "not the password");
+		HttpResponse<String> unknownEmail = browser().signIn("nobody@example.org", "not the password");
+		assertThat(wrongPassword.statusCode()).isEqualTo(302);
+		assertThat(wrongPassword.headers().firstValue("Location")).hasValue("/login?error");
+		assertThat(unknownEmail.headers().firstValue("Location")).isEqualTo(wrongPassword.headers().firstValue("Location"));
+		TestBrowser browser = browser();
+		browser.signIn("admin@example.org", "wrong");
+		assertThat(browser.get("/login?error").body()).contains("The email or password is not right.");
+	}
+
+	@Test
+	void bootstrapAdminSignsInWithAnyCaseOfEmailAndSeesTheAccountPage() {
+		TestBrowser browser = browser();
+		HttpResponse<String> signIn = browser.signIn("Admin@Example.ORG", "correct horse battery staple");
+		assertThat(signIn.statusCode()).isEqualTo(302);
+		assertThat(signIn.headers().firstValue("Location")).hasValue("/");
+		HttpResponse<String> account = browser.get("/account");
+		assertThat(account.statusCode()).isEqualTo(200);
+		assertThat(account.body()).contains("admin@example.org").contains("Administrator").contains("ADMIN");
+	}
+
+	@Test
+	void signInChangesTheSessionIdAndSignOutEndsTheSession() {
+		TestBrowser browser = browser();
+		browser.get("/login");
+		String before = browser.cookie("SESSION").orElse("none");
+		browser.submit("/login", Map.of("email", "admin@example.org", "password", "correct horse battery staple"));
+		String after = browser.cookie("SESSION").orElseThrow();
+		assertThat(after).isNotEqualTo(before);
+		assertThat(browser.get("/account").statusCode()).isEqualTo(200);
+		HttpResponse<String> logout = browser.submit("/logout", Map.of());
+		assertThat(logout.headers().firstValue("Location")).hasValue("/login?logout");
+		HttpResponse<String> afterLogout = browser.get("/account");
+		assertThat(afterLogout.statusCode()).isEqualTo(302);
+		assertThat(afterLogout.headers().firstValue("Location").orElseThrow()).startsWith("/login?next=");
+	}
+
+	@Test
+	void sessionsAreStoredInRedisAsJson() throws Exception {
+		TestBrowser browser = browser();
+		browser.signIn("admin@example.org", "correct horse battery staple");
+		Set<String> keys = this.redis.keys("*:session:sessions:*");
+		assertThat(keys).isNotEmpty();
+		JsonMapper json = JsonMapper.builder().build();
+		boolean foundSecurityContext = false;
+		for (String key : keys) {
+			Map<Object, Object> attributes = this.redis.opsForHash().entries(key);
+			for (Map.Entry<Object, Object> attribute : attributes.entrySet()) {
+				if (attribute.getKey().toString().equals("sessionAttr:SPRING_SECURITY_CONTEXT")) {
+					String value = attribute.getValue().toString();
+					assertThat(json.readTree(value).toString()).contains("admin@example.org");
+					foundSecurityContext = true;
+				}
+			}
+		}
+		assertThat(foundSecurityContext).isTrue();
+	}
+
+	@Test
+	void afterSignInTheUserGoesWhereTheyWereGoingButNeverToAnotherSite() {
+		TestBrowser browser = browser();
+		browser.get("/login");
+		HttpResponse<String> local = browser.submit("/login", Map.of("email", "admin@example.org", "password",
+				"correct horse battery staple", "next", "/workflows/7"));
+		assertThat(local.headers().firstValue("Location")).hasValue("/workflows/7");
+		TestBrowser other = browser();
+		other.get("/login");
+		HttpResponse<String> offsite = other.submit("/login", Map.of("email", "admin@example.org", "password",
+				"correct horse battery staple", "next", "//evil.example.com/"));
+		assertThat(offsite.headers().firstValue("Location")).hasValue("/");
+	}
+
+	@Test
+	void apiWithoutCredentialsGetsAProblemDetail() {
+		HttpResponse<String> response = browser().getJson("/api/users/me");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+		assertThat(response.body()).contains("\"status\":401");
+	}
+
+	@Test
+	void unknownPageIsTheSiteErrorPageForBrowsersAndAProblemForApis() {
+		TestBrowser browser = browser();
+		browser.signIn("admin@example.org", "correct horse battery staple");
+		HttpResponse<String> page = browser.get("/account/nothing-here");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("There is nothing at this address.").contains("navbar");
+		HttpResponse<String> api = browser.getJson("/api/auth/nothing-here");
+		assertThat(api.statusCode()).isEqualTo(404);
+		assertThat(api.body()).contains("\"status\":404").doesNotContain("Exception");
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.ontask.config;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
+class ConfigServerApplicationIntegrationTests {
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Test
+	void servesSharedAndPerAppConfigurationFromTheBakedInRepository() {
+		ResponseEntity<String> response = this.rest.getForEntity("/workflow-service/default", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).contains("config-repo/workflow-service.yml")
+			.contains("config-repo/application.yml")
+			.contains("workflow.events");
+	}
+
+	@Test
+	void servesTheGatewayRoutes() {
+		ResponseEntity<String> response = this.rest.getForEntity("/gateway/default", String.class);
+		assertThat(response.getBody()).contains("spring.cloud.gateway.server.webflux.routes[0].id");
+	}
+
+	@Test
+	void reportsReadiness() {
+		assertThat(this.rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+}
