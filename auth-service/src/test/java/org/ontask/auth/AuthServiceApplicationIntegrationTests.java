@@ -45,7 +45,8 @@ class AuthServiceApplicationIntegrationTests {
 		HttpResponse<String> unknownEmail = browser().signIn("nobody@example.org", "not the password");
 		assertThat(wrongPassword.statusCode()).isEqualTo(302);
 		assertThat(wrongPassword.headers().firstValue("Location")).hasValue("/login?error");
-		assertThat(unknownEmail.headers().firstValue("Location")).isEqualTo(wrongPassword.headers().firstValue("Location"));
+		assertThat(unknownEmail.headers().firstValue("Location"))
+			.isEqualTo(wrongPassword.headers().firstValue("Location"));
 		TestBrowser browser = browser();
 		browser.signIn("admin@example.org", "wrong");
 		assertThat(browser.get("/login?error").body()).contains("The email or password is not right.");

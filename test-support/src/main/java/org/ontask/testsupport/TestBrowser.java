@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A minimal browser for tests over real HTTP: keeps cookies, does not follow redirects (so
- * tests see them), and fills in the CSRF token of the last page it loaded when it submits
- * a form, as a browser submitting that page's form would.
+ * A minimal browser for tests over real HTTP: keeps cookies, does not follow redirects
+ * (so tests see them), and fills in the CSRF token of the last page it loaded when it
+ * submits a form, as a browser submitting that page's form would.
  */
 public final class TestBrowser {
 
@@ -115,6 +115,20 @@ public final class TestBrowser {
 	public HttpResponse<String> signIn(String email, String password) {
 		get("/login");
 		return submit("/login", Map.of("email", email, "password", password));
+	}
+
+	/**
+	 * Sets a cookie for this site, e.g. a {@code SESSION} made by {@link TestSessions}.
+	 * @param name the cookie name
+	 * @param value its value
+	 * @return this browser
+	 */
+	public TestBrowser withCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create(this.baseUrl + "/"), cookie);
+		return this;
 	}
 
 	/**

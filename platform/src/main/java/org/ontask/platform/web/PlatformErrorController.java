@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -36,7 +38,7 @@ class PlatformErrorController implements ErrorController {
 		}
 		String detail = detail(request, status);
 		if (status.is5xxServerError()) {
-			Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+			Object cause = exception(request);
 			log.error("Request {} {} failed with {}", request.getMethod(), path, status.value(), cause);
 		}
 		if (wantsProblem(request, path)) {
@@ -67,9 +69,11 @@ class PlatformErrorController implements ErrorController {
 					? "This part of OnTask is not available at the moment. Please try again shortly."
 					: "Something went wrong on our side. The problem has been logged.";
 		}
-		Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-		if (message instanceof String text && !text.isBlank()) {
-			return text;
+		// only messages our own code chose reach the user; framework messages name internals
+		Object exception = exception(request);
+		if (exception instanceof ResponseStatusException statusException && statusException.getReason() != null
+				&& !statusException.getReason().isBlank()) {
+			return statusException.getReason();
 		}
 		return switch (status) {
 			case NOT_FOUND -> "There is nothing at this address.";
@@ -77,6 +81,18 @@ class PlatformErrorController implements ErrorController {
 			case UNAUTHORIZED -> "Please sign in.";
 			default -> status.getReasonPhrase();
 		};
+	}
+
+	/** The exception behind the error, wherever the servlet container or Spring MVC left it. */
+	private static Object exception(HttpServletRequest request) {
+		for (String attribute : new String[] { RequestDispatcher.ERROR_EXCEPTION,
+				DispatcherServlet.EXCEPTION_ATTRIBUTE, "org.springframework.boot.webmvc.error.DefaultErrorAttributes.ERROR" }) {
+			Object value = request.getAttribute(attribute);
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 	static boolean wantsProblem(HttpServletRequest request, String path) {
