@@ -81,7 +81,7 @@ public final class MessagingNames {
 	 * @return the exchange declaration
 	 */
 	public TopicExchange eventsExchange(String exchange) {
-		return new TopicExchange(exchange(exchange), true, !this.prefix.isEmpty());
+		return new TopicExchange(exchange(exchange), true, false);
 	}
 
 }

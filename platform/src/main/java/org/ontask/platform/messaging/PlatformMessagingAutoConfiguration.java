@@ -8,7 +8,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.config.EventExternalizationAutoConfiguration;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -27,7 +27,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * {@code @Externalized} event in the transaction that caused it; this sends it with
  * publisher confirms) and the relay that resends what did not arrive.
  */
-@AutoConfiguration(before = RabbitAutoConfiguration.class)
+@AutoConfiguration(after = EventExternalizationAutoConfiguration.class)
 @ConditionalOnClass(RabbitTemplate.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 @EnableScheduling

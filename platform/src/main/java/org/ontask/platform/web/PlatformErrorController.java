@@ -69,7 +69,8 @@ class PlatformErrorController implements ErrorController {
 					? "This part of OnTask is not available at the moment. Please try again shortly."
 					: "Something went wrong on our side. The problem has been logged.";
 		}
-		// only messages our own code chose reach the user; framework messages name internals
+		// only messages our own code chose reach the user; framework messages name
+		// internals
 		Object exception = exception(request);
 		if (exception instanceof ResponseStatusException statusException && statusException.getReason() != null
 				&& !statusException.getReason().isBlank()) {
@@ -83,10 +84,13 @@ class PlatformErrorController implements ErrorController {
 		};
 	}
 
-	/** The exception behind the error, wherever the servlet container or Spring MVC left it. */
+	/**
+	 * The exception behind the error, wherever the servlet container or Spring MVC left
+	 * it.
+	 */
 	private static Object exception(HttpServletRequest request) {
-		for (String attribute : new String[] { RequestDispatcher.ERROR_EXCEPTION,
-				DispatcherServlet.EXCEPTION_ATTRIBUTE, "org.springframework.boot.webmvc.error.DefaultErrorAttributes.ERROR" }) {
+		for (String attribute : new String[] { RequestDispatcher.ERROR_EXCEPTION, DispatcherServlet.EXCEPTION_ATTRIBUTE,
+				"org.springframework.boot.webmvc.error.DefaultErrorAttributes.ERROR" }) {
 			Object value = request.getAttribute(attribute);
 			if (value != null) {
 				return value;

@@ -9,12 +9,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Security, session serialisation, error rendering, layout model and metric tags for
  * every servlet service. Each bean backs off when the service defines its own.
  */
-@AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
+@AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+		ErrorMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
 public class PlatformWebAutoConfiguration {
@@ -71,6 +75,18 @@ public class PlatformWebAutoConfiguration {
 		ClassLoader loader = PlatformWebAutoConfiguration.class.getClassLoader();
 		JsonMapper mapper = JsonMapper.builder().addModules(SecurityJacksonModules.getModules(loader)).build();
 		return new GenericJacksonJsonRedisSerializer(mapper);
+	}
+
+	/**
+	 * Only auth-service signs people in; elsewhere there are no local users (and no
+	 * generated default password).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(UserDetailsService.class)
+	UserDetailsService noLocalUsers() {
+		return (username) -> {
+			throw new UsernameNotFoundException("Users sign in through auth-service");
+		};
 	}
 
 	@Bean

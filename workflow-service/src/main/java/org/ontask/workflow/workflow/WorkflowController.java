@@ -1,5 +1,6 @@
 package org.ontask.workflow.workflow;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.ontask.platform.web.OnTaskSession;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The home page (the user's workflows and a form to create one) and the page of one
@@ -36,35 +36,40 @@ class WorkflowController {
 			return "learner-home";
 		}
 		model.addAttribute("workflows", this.workflows.visibleTo(user.getName()));
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new CreateWorkflowRequest("", ""));
-		}
+		model.addAttribute("form", new CreateWorkflowRequest("", ""));
 		return "home";
 	}
 
 	@PostMapping("/workflows")
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
-			Authentication user, RedirectAttributes redirect) {
+			Authentication user, Model model, HttpServletResponse response) {
 		requireInstructor(user);
 		try {
 			WorkflowResponse created = this.workflows.create(new CreateWorkflowRequest(name, description),
 					user.getName());
-			redirect.addFlashAttribute("notice", "Workflow \"" + created.name() + "\" created.");
-			return "redirect:/workflows/" + created.id();
+			return "redirect:/workflows/" + created.id() + "?created";
 		}
 		catch (InvalidWorkflowException ex) {
-			redirect.addFlashAttribute("form", new CreateWorkflowRequest(name, description));
-			redirect.addFlashAttribute("formError", ex.getReason());
-			return "redirect:/";
+			// the form again, with what was typed and what is wrong; nothing goes into
+			// the
+			// session (flash attributes would put framework types into the shared
+			// session)
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("workflows", this.workflows.visibleTo(user.getName()));
+			model.addAttribute("form", new CreateWorkflowRequest(name, description));
+			model.addAttribute("formError", ex.getReason());
+			return "home";
 		}
 	}
 
 	@GetMapping("/workflows/{id}")
-	String workflow(@PathVariable long id, Authentication user, HttpSession session, Model model) {
+	String workflow(@PathVariable long id, @RequestParam(required = false) String created, Authentication user,
+			HttpSession session, Model model) {
 		requireInstructor(user);
 		WorkflowResponse workflow = this.workflows.open(id, user.getName());
 		OnTaskSession.openWorkflow(session, workflow.id(), workflow.name());
 		model.addAttribute("workflow", workflow);
+		model.addAttribute("justCreated", created != null);
 		return "workflow";
 	}
 

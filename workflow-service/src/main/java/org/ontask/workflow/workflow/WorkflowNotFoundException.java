@@ -4,8 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * No workflow with that id is visible to the user: it does not exist or belongs to someone
- * else (the answer is the same, so ids cannot be probed).
+ * No workflow with that id is visible to the user: it does not exist or belongs to
+ * someone else (the answer is the same, so ids cannot be probed).
  */
 public class WorkflowNotFoundException extends ResponseStatusException {
 

@@ -83,8 +83,8 @@ public class WorkflowService {
 			// another request created the same name between the check and the insert
 			throw nameTaken(name);
 		}
-		this.events.publishEvent(new WorkflowCreated(workflow.getId(), workflow.getName(), ownerEmail,
-				workflow.getCreatedAt()));
+		this.events.publishEvent(
+				new WorkflowCreated(workflow.getId(), workflow.getName(), ownerEmail, workflow.getCreatedAt()));
 		return WorkflowResponse.of(workflow);
 	}
 
