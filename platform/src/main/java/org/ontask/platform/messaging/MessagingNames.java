@@ -1,8 +1,5 @@
 package org.ontask.platform.messaging;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
@@ -17,9 +14,6 @@ import org.springframework.amqp.core.TopicExchange;
  * dead letters in {@code <queue>.dlq}.
  */
 public final class MessagingNames {
-
-	/** Queues of a test run vanish this long after their consumer is gone. */
-	private static final int TEST_QUEUE_EXPIRY_MILLIS = 10 * 60 * 1000;
 
 	private final String prefix;
 
@@ -60,15 +54,14 @@ public final class MessagingNames {
 	public Declarables subscription(String consumerApp, String exchange, String routingKey) {
 		String queueName = queue(consumerApp, exchange, routingKey);
 		TopicExchange topic = eventsExchange(exchange);
-		Map<String, Object> arguments = new HashMap<>();
-		arguments.put("x-dead-letter-exchange", "");
-		arguments.put("x-dead-letter-routing-key", queueName + ".dlq");
-		QueueBuilder queue = QueueBuilder.durable(queueName).withArguments(arguments);
-		QueueBuilder deadLetters = QueueBuilder.durable(queueName + ".dlq");
-		if (!this.prefix.isEmpty()) {
-			queue.expires(TEST_QUEUE_EXPIRY_MILLIS);
-			deadLetters.expires(TEST_QUEUE_EXPIRY_MILLIS);
-		}
+		// a test run's queues live only as long as its connection, so runs sharing a
+		// broker
+		// leave nothing behind
+		boolean testRun = !this.prefix.isEmpty();
+		QueueBuilder queue = (testRun ? QueueBuilder.nonDurable(queueName).exclusive().autoDelete()
+				: QueueBuilder.durable(queueName));
+		QueueBuilder deadLetters = testRun ? QueueBuilder.nonDurable(queueName + ".dlq").exclusive().autoDelete()
+				: QueueBuilder.durable(queueName + ".dlq");
 		Queue built = queue.build();
 		Binding binding = BindingBuilder.bind(built).to(topic).with(routingKey);
 		return new Declarables(topic, built, deadLetters.build(), binding);

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +55,12 @@ public class PlatformMessagingAutoConfiguration {
 	@ConditionalOnProperty("ontask.messaging.events-exchange")
 	Declarables ownEventsExchange(MessagingNames names, MessagingProperties properties) {
 		return new Declarables(names.eventsExchange(properties.eventsExchange()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MessageRecoverer.class)
+	MessageRecoverer deadLetterRecoverer(RabbitTemplate rabbit) {
+		return new DeadLetterRecoverer(rabbit);
 	}
 
 	@Bean(destroyMethod = "shutdown")

@@ -1,0 +1,16 @@
+package org.ontask.dataops;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The learner table of each workflow: its data, columns and views.
+ */
+@SpringBootApplication
+public class DataopsServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(DataopsServiceApplication.class, args);
+	}
+
+}
