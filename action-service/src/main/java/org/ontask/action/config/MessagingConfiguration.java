@@ -1,0 +1,20 @@
+package org.ontask.action.config;
+
+import org.ontask.platform.messaging.MessagingNames;
+
+import org.springframework.amqp.core.Declarables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The events action-service consumes.
+ */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+	@Bean
+	Declarables workflowCreatedSubscription(MessagingNames names) {
+		return names.subscription("action-service", "workflow.events", "workflow.created");
+	}
+
+}

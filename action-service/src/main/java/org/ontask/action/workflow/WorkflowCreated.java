@@ -1,0 +1,15 @@
+package org.ontask.action.workflow;
+
+import java.time.Instant;
+
+/**
+ * action-service's copy of workflow-service's {@code workflow.created} event.
+ *
+ * @param workflowId the workflow id
+ * @param name its name
+ * @param ownerEmail its owner
+ * @param createdAt when it was created
+ */
+record WorkflowCreated(long workflowId, String name, String ownerEmail, Instant createdAt) {
+
+}
