@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -99,13 +100,30 @@ class GatewayApplicationIntegrationTests {
 	}
 
 	@Test
+	void recoversByItselfWhenTheServiceComesBack() throws Exception {
+		assertThat(get("/workflows/2/upload", "text/html").statusCode()).isEqualTo(503);
+		HttpServer dataops = startEchoServer(deadPort);
+		try {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(get("/workflows/2/upload", "text/html").statusCode()).isEqualTo(200));
+		}
+		finally {
+			dataops.stop(0);
+		}
+	}
+
+	@Test
 	void servesSharedStaticAssets() throws Exception {
 		assertThat(get("/webjars/bootstrap/css/bootstrap.min.css", "text/css").statusCode()).isEqualTo(200);
 	}
 
 	private static HttpServer startEchoServer() {
+		return startEchoServer(0);
+	}
+
+	private static HttpServer startEchoServer(int port) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 			server.createContext("/", (exchange) -> {
 				String body = "workflow-service " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
 						+ " remote-user=" + exchange.getRequestHeaders().getFirst("X-Remote-User") + " forwarded-host="
