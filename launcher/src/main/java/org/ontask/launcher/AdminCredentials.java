@@ -34,7 +34,9 @@ record AdminCredentials(String email, String password, boolean generated, Path f
 
 	static final int PASSWORD_LENGTH = 20;
 
-	/** Letters and digits without look-alikes (0/O, 1/l/I), easy to copy from a terminal. */
+	/**
+	 * Letters and digits without look-alikes (0/O, 1/l/I), easy to copy from a terminal.
+	 */
 	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The apps of the system, each a Spring Boot fat jar at
- * {@code <root>/<app>/target/<app>.jar}, and their ports relative to a port base (8080
- * by default, the ports of the architecture).
+ * {@code <root>/<app>/target/<app>.jar}, and their ports relative to a port base (8080 by
+ * default, the ports of the architecture).
  */
 enum App {
 

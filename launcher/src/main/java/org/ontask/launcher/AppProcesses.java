@@ -3,6 +3,7 @@ package org.ontask.launcher;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Starts the system's processes (the apps and the embedded servers' process) detached from
- * the launcher, records their pids in the state folder, finds them again and stops them.
+ * Starts the system's processes (the apps and the embedded servers' process) detached
+ * from the launcher, records their pids in the state folder, finds them again and stops
+ * them.
  * <p>
  * A recorded pid is trusted only while its command line still carries the markers this
  * class puts on it ({@code -Dontask.app=<name> -Dontask.state=<state folder>}): pids get
@@ -31,6 +33,9 @@ import java.util.stream.Stream;
 final class AppProcesses {
 
 	static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	/** Starts the line written to an app's log before each start of the app. */
+	static final String LOG_HEADER_PREFIX = "==== ";
 
 	private static final String SETSID = findSetsid();
 
@@ -77,7 +82,8 @@ final class AppProcesses {
 		builder.environment().putAll(this.environment);
 		builder.environment().putAll(extraEnvironment);
 		try {
-			Files.writeString(log, "%n==== %s started by ./ontask at %s ====%n".formatted(name, OffsetDateTime.now()),
+			Files.writeString(log,
+					"%n%s%s started by ./ontask at %s ====%n".formatted(LOG_HEADER_PREFIX, name, OffsetDateTime.now()),
 					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			Process process = builder.start();
 			this.state.writePid(name, process.pid());
@@ -98,17 +104,24 @@ final class AppProcesses {
 		if (pid.isEmpty()) {
 			return Optional.empty();
 		}
-		return ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).filter((process) -> isOurs(process, name));
+		return ProcessHandle.of(pid.getAsLong())
+			.filter(ProcessHandle::isAlive)
+			.filter((process) -> isOurs(process, name));
+	}
+
+	List<String> stop(List<String> names) {
+		return stop(names, STOP_GRACE);
 	}
 
 	/**
-	 * Stops the recorded processes of the given apps together: SIGTERM, then after
-	 * {@link #STOP_GRACE} SIGKILL; then whatever they had started themselves. Removes
-	 * their pid files.
+	 * Stops the recorded processes of the given apps together: SIGTERM, then after the
+	 * grace period SIGKILL; then whatever they had started themselves. Removes their pid
+	 * files.
 	 * @param names the app names (or {@link StateDirectory#INFRA})
+	 * @param grace how long they may take to stop cleanly
 	 * @return the names of the processes that were running
 	 */
-	List<String> stop(List<String> names) {
+	List<String> stop(List<String> names, Duration grace) {
 		Map<String, ProcessHandle> stopping = new LinkedHashMap<>();
 		List<ProcessHandle> descendants = new ArrayList<>();
 		for (String name : names) {
@@ -120,11 +133,11 @@ final class AppProcesses {
 				stopping.put(name, process);
 			});
 		}
-		Instant deadline = Instant.now().plus(STOP_GRACE);
+		Instant deadline = Instant.now().plus(grace);
 		stopping.forEach((name, process) -> {
 			if (!awaitExit(process, Duration.between(Instant.now(), deadline))) {
 				this.out.printf("  %s (pid %d) did not stop within %d s; killing it%n", name, process.pid(),
-						STOP_GRACE.toSeconds());
+						grace.toSeconds());
 				process.destroyForcibly();
 				awaitExit(process, Duration.ofSeconds(10));
 			}
@@ -136,11 +149,70 @@ final class AppProcesses {
 	}
 
 	/**
-	 * Stops a PostgreSQL server still running on the given data folder, which a killed
-	 * infrastructure process can leave behind: pg_ctl detaches it from its parent.
-	 * @param dataDirectory the cluster's folder
+	 * Stops the servers a killed infrastructure process can leave behind: PostgreSQL,
+	 * which pg_ctl detaches from its parent, and the processes the infrastructure process
+	 * recorded as its children (Redis).
 	 */
-	void stopOrphanedPostgres(Path dataDirectory) {
+	void stopOrphans() {
+		stopOrphanedPostgres(this.state.postgresData());
+		for (RecordedProcess child : readChildren()) {
+			ProcessHandle.of(child.pid()).filter(child::matches).ifPresent((process) -> {
+				this.out.printf("  stopping %s left running (pid %d)%n", child.command(), child.pid());
+				terminate(process, Duration.ofSeconds(10));
+			});
+		}
+		try {
+			Files.deleteIfExists(this.state.infraChildren());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Records the current process's child processes, so that they can be stopped even if
+	 * this process is killed before it can stop them.
+	 */
+	void recordChildren() {
+		StringBuilder text = new StringBuilder();
+		ProcessHandle.current().descendants().forEach((process) -> {
+			ProcessHandle.Info info = process.info();
+			if (info.startInstant().isPresent() && info.command().isPresent()) {
+				text.append(process.pid())
+					.append(' ')
+					.append(info.startInstant().get().toEpochMilli())
+					.append(' ')
+					.append(info.command().get())
+					.append('\n');
+			}
+		});
+		try {
+			Files.writeString(this.state.infraChildren(), text.toString(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private List<RecordedProcess> readChildren() {
+		Path file = this.state.infraChildren();
+		if (!Files.isRegularFile(file)) {
+			return List.of();
+		}
+		try (Stream<String> lines = Files.lines(file)) {
+			return lines.map((line) -> line.split(" ", 3))
+				.filter((fields) -> fields.length == 3)
+				.map((fields) -> new RecordedProcess(Long.parseLong(fields[0]),
+						Instant.ofEpochMilli(Long.parseLong(fields[1])), fields[2]))
+				.toList();
+		}
+		catch (IOException | NumberFormatException ex) {
+			// a damaged record cannot name a process we may signal
+			return List.of();
+		}
+	}
+
+	private void stopOrphanedPostgres(Path dataDirectory) {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.isRegularFile(pidFile)) {
 			return;
@@ -157,14 +229,19 @@ final class AppProcesses {
 			.filter((process) -> commandLine(process).contains(dataDirectory.toString()));
 		postgres.ifPresent((process) -> {
 			this.out.printf("  stopping PostgreSQL left running on %s (pid %d)%n", dataDirectory, pid);
-			// SIGTERM is PostgreSQL's smart shutdown: the apps are gone, so no session holds
+			// SIGTERM is PostgreSQL's smart shutdown: the apps are gone, so no session
+			// holds
 			// it up
-			process.destroy();
-			if (!awaitExit(process, STOP_GRACE)) {
-				process.destroyForcibly();
-				awaitExit(process, Duration.ofSeconds(10));
-			}
+			terminate(process, STOP_GRACE);
 		});
+	}
+
+	private static void terminate(ProcessHandle process, Duration grace) {
+		process.destroy();
+		if (!awaitExit(process, grace)) {
+			process.destroyForcibly();
+			awaitExit(process, Duration.ofSeconds(10));
+		}
 	}
 
 	String appMarker(String name) {
@@ -185,19 +262,14 @@ final class AppProcesses {
 		for (ProcessHandle process : processes) {
 			if (process.isAlive()) {
 				this.out.printf("  stopping leftover process %d (%s)%n", process.pid(), commandLine(process));
-				process.destroy();
-				if (!awaitExit(process, Duration.ofSeconds(10))) {
-					process.destroyForcibly();
-				}
+				terminate(process, Duration.ofSeconds(10));
 			}
 		}
 	}
 
 	static String commandLine(ProcessHandle process) {
 		ProcessHandle.Info info = process.info();
-		return info.commandLine()
-			.or(() -> info.arguments().map((arguments) -> String.join(" ", arguments)))
-			.orElse("");
+		return info.commandLine().or(() -> info.arguments().map((arguments) -> String.join(" ", arguments))).orElse("");
 	}
 
 	static boolean awaitExit(ProcessHandle process, Duration timeout) {
@@ -220,7 +292,24 @@ final class AppProcesses {
 		}
 	}
 
-	/** The java of the launcher's own JDK, so every process runs on the checked version. */
+	/**
+	 * A process recorded by pid, start time and executable, so a reused pid is never
+	 * mistaken for it.
+	 */
+	private record RecordedProcess(long pid, Instant started, String command) {
+
+		boolean matches(ProcessHandle process) {
+			ProcessHandle.Info info = process.info();
+			return process.isAlive() && info.startInstant()
+				.map((start) -> start.toEpochMilli() == this.started.toEpochMilli())
+				.orElse(false) && info.command().map(this.command::equals).orElse(false);
+		}
+
+	}
+
+	/**
+	 * The java of the launcher's own JDK, so every process runs on the checked version.
+	 */
 	static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}

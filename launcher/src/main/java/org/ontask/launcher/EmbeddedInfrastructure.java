@@ -1,6 +1,7 @@
 package org.ontask.launcher;
 
 import java.io.PrintStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,6 +71,7 @@ final class EmbeddedInfrastructure {
 			ex.printStackTrace(this.out);
 			return LauncherException.FAILURE;
 		}
+		new AppProcesses(this.state, Map.of(), this.out).recordChildren();
 		this.state.writeProperties(this.state.infraProperties(),
 				"Embedded servers of ./ontask start (pid " + ProcessHandle.current().pid() + ")", environment);
 		this.out.println("Embedded infrastructure ready: " + environment);
@@ -121,10 +123,29 @@ final class EmbeddedInfrastructure {
 	}
 
 	private Map<String, String> startAmqp() {
+		registerQpidUrlHandlers();
 		int port = FreePorts.find();
 		SystemLauncher broker = EmbeddedServers.amqp(port, this.state.amqpWork());
 		this.stops.push(new NamedStop("amqp", broker::shutdown));
 		return Map.of("ONTASK_AMQP_URL", "amqp://guest:guest@127.0.0.1:" + port);
+	}
+
+	/**
+	 * Qpid reads its defaults from {@code classpath:} URLs, whose handler the JDK looks
+	 * up through the system class loader; inside the launcher's fat jar only Spring
+	 * Boot's class loader sees Qpid, so the handlers are registered here by instance.
+	 */
+	private static void registerQpidUrlHandlers() {
+		try {
+			URL.setURLStreamHandlerFactory((protocol) -> switch (protocol) {
+				case "classpath" -> new org.apache.qpid.server.util.urlstreamhandler.classpath.Handler();
+				case "data" -> new org.apache.qpid.server.util.urlstreamhandler.data.Handler();
+				default -> null;
+			});
+		}
+		catch (Error ex) {
+			// a factory is already installed (a second broker in this JVM): it is ours
+		}
 	}
 
 	private Map<String, String> startSmtp() {

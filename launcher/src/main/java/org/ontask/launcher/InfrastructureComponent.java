@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The servers the apps need, each replaced by an embedded one unless the environment names
- * an external one.
+ * The servers the apps need, each replaced by an embedded one unless the environment
+ * names an external one.
  */
 enum InfrastructureComponent {
 

@@ -7,16 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The parsed command line: a command, its arguments and the options
- * {@code --port-base N} (or {@code ONTASK_PORT_BASE}) and {@code --state-dir DIR} (or
+ * The parsed command line: a command, its arguments and the options {@code --port-base N}
+ * (or {@code ONTASK_PORT_BASE}) and {@code --state-dir DIR} (or
  * {@code ONTASK_STATE_DIR}).
  *
  * @param command what to do
  * @param arguments the command's positional arguments (the app of {@code logs}, the
  * servers of {@code infra})
  * @param portBase the port of the gateway; every other port is relative to it
- * @param stateDirectory the state folder given on the command line or in the
- * environment, or null for the default
+ * @param stateDirectory the state folder given on the command line or in the environment,
+ * or null for the default
  */
 record LauncherOptions(Command command, List<String> arguments, int portBase, Path stateDirectory) {
 
@@ -30,7 +30,13 @@ record LauncherOptions(Command command, List<String> arguments, int portBase, Pa
 		START, STOP, STATUS, LOGS, HELP,
 
 		/** Internal: the background process that runs the embedded servers. */
-		INFRA
+		INFRA,
+
+		/**
+		 * Internal: exits with 0 when a process of the state folder runs, so the script
+		 * does not rebuild the jars under running apps.
+		 */
+		RUNNING
 
 	}
 
@@ -128,9 +134,8 @@ record LauncherOptions(Command command, List<String> arguments, int portBase, Pa
 		catch (NumberFormatException ex) {
 			// reported below together with the range
 		}
-		throw new LauncherException(
-				source + " must be a number from 1024 to " + max + " (the apps use it up to +808), not '" + value + "'.",
-				LauncherException.USAGE);
+		throw new LauncherException(source + " must be a number from 1024 to " + max
+				+ " (the apps use it up to +808), not '" + value + "'.", LauncherException.USAGE);
 	}
 
 	private static String nonBlank(String value) {

@@ -51,6 +51,11 @@ final class StateDirectory {
 		return pids().resolve(name + ".pid");
 	}
 
+	/** The child processes of the infrastructure process, to stop if it dies first. */
+	Path infraChildren() {
+		return pids().resolve("infra-children");
+	}
+
 	Path postgresData() {
 		return this.root.resolve("postgres");
 	}
@@ -151,7 +156,15 @@ final class StateDirectory {
 			in.seek(start);
 			in.readFully(bytes);
 			List<String> all = new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R")));
-			return all.subList(Math.max(0, all.size() - lines), all.size());
+			// only what the latest start wrote: the log keeps every start's output
+			int from = Math.max(0, all.size() - lines);
+			for (int i = all.size() - 1; i >= from; i--) {
+				if (all.get(i).startsWith(AppProcesses.LOG_HEADER_PREFIX)) {
+					from = i + 1;
+					break;
+				}
+			}
+			return all.subList(from, all.size());
 		}
 		catch (IOException ex) {
 			return List.of("(cannot read " + file + ": " + ex.getMessage() + ")");
