@@ -11,6 +11,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -251,6 +257,7 @@ public final class TestInfrastructure {
 			this.postgres.stop().run();
 		}
 		if (this.redis != null) {
+			deleteKeys(this.redis);
 			this.redis.stop().run();
 		}
 		if (this.amqp != null) {
@@ -258,6 +265,32 @@ public final class TestInfrastructure {
 		}
 		if (this.smtp != null) {
 			this.smtp.stop();
+		}
+	}
+
+	/**
+	 * Removes this run's keys (sessions and caches) from a Redis that outlives the run.
+	 */
+	private static void deleteKeys(Redis redis) {
+		RedisClient client = RedisClient.create(redis.url());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			RedisCommands<String, String> commands = connection.sync();
+			ScanCursor cursor = ScanCursor.INITIAL;
+			do {
+				KeyScanCursor<String> page = commands.scan(cursor,
+						ScanArgs.Builder.matches(redis.namespace() + ":*").limit(500));
+				if (!page.getKeys().isEmpty()) {
+					commands.del(page.getKeys().toArray(String[]::new));
+				}
+				cursor = page;
+			}
+			while (!cursor.isFinished());
+		}
+		catch (RuntimeException ex) {
+			// best effort: the keys expire with their sessions anyway
+		}
+		finally {
+			client.shutdown();
 		}
 	}
 

@@ -72,7 +72,7 @@ public class TestInfrastructureEnvironmentPostProcessor implements EnvironmentPo
 		props.put("spring.datasource.password", pg.password());
 		TestInfrastructure.Redis redis = infra.redis();
 		props.put("spring.data.redis.url", redis.url());
-		props.put("spring.session.redis.namespace", redis.namespace() + ":session");
+		props.put("spring.session.data.redis.namespace", redis.namespace() + ":session");
 		props.put("ontask.redis.key-prefix", redis.namespace() + ":");
 		TestInfrastructure.Amqp amqp = infra.amqp();
 		props.put("spring.rabbitmq.addresses", amqp.url());
