@@ -95,6 +95,10 @@ class WorkflowServiceApplicationIntegrationTests {
 		assertThat(location).matches("/workflows/\\d+\\?created");
 		HttpResponse<String> page = browser.get(location);
 		assertThat(page.body()).contains("BIOL1011 &lt;2026&gt;").doesNotContain("BIOL1011 <2026>");
+		// the navigation bar of the page that opened the workflow already links to its
+		// parts
+		assertThat(page.body()).contains("data-testid=\"open-workflow\"")
+			.contains(location.replace("?created", "") + "/table");
 		assertThat(browser.get("/").body()).contains("BIOL1011 &lt;2026&gt;");
 
 		Message message = this.rabbit.receive(this.created.getName(), Duration.ofSeconds(30).toMillis());

@@ -48,7 +48,7 @@ class PlatformErrorController implements ErrorController {
 		}
 		ModelAndView page = new ModelAndView("error",
 				Map.of("status", status.value(), "title", status.getReasonPhrase(), "detail", detail), status);
-		page.addObject("ontask", LayoutModelAdvice.current(request));
+		page.addObject("ontask", LayoutModelInterceptor.current(request));
 		return page;
 	}
 

@@ -21,6 +21,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -96,8 +98,13 @@ public class PlatformWebAutoConfiguration {
 	}
 
 	@Bean
-	LayoutModelAdvice layoutModelAdvice() {
-		return new LayoutModelAdvice();
+	WebMvcConfigurer layoutModel() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new LayoutModelInterceptor());
+			}
+		};
 	}
 
 	@Bean

@@ -7,19 +7,22 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Puts the {@link PageContext} into the model of every page, so the navigation bar knows
- * the signed-in user and the open workflow whichever service renders it.
+ * the signed-in user and the open workflow whichever service renders it. It runs after
+ * the controller, so a page that opens a workflow already shows it.
  */
-@ControllerAdvice
-class LayoutModelAdvice {
+class LayoutModelInterceptor implements HandlerInterceptor {
 
-	@ModelAttribute("ontask")
-	PageContext pageContext(HttpServletRequest request) {
-		return current(request);
+	@Override
+	public void postHandle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+			Object handler, ModelAndView page) {
+		if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
+			page.addObject("ontask", current(request));
+		}
 	}
 
 	static PageContext current(HttpServletRequest request) {
