@@ -14,7 +14,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -38,9 +37,6 @@ class ActionServiceApplicationIntegrationTests {
 
 	@Autowired
 	private MessagingNames names;
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	/** Publishes exactly what workflow-service publishes. */
 	private void publishWorkflowCreated(String json) {
@@ -66,26 +62,6 @@ class ActionServiceApplicationIntegrationTests {
 		assertThat(page).contains("Physics &lt;1&gt;").contains("no actions yet");
 		assertThat(signedIn("pierre@example.org").get("/workflows/4201/actions").statusCode()).isEqualTo(404);
 		assertThat(signedIn("marie@example.org").get("/workflows/999999/actions").statusCode()).isEqualTo(404);
-	}
-
-	@Test
-	void theSameEventTwiceLeavesOneRecord() {
-		String event = "{\"workflowId\":4202,\"name\":\"Twice\",\"ownerEmail\":\"a@example.org\","
-				+ "\"createdAt\":\"2026-11-23T10:15:30Z\"}";
-		publishWorkflowCreated(event);
-		publishWorkflowCreated(event);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(
-					this.jdbc.queryForObject("select count(*) from known_workflow where id = 4202", Integer.class))
-				.isEqualTo(1));
-	}
-
-	@Test
-	void aMessageThatCannotBeReadEndsInTheDeadLetterQueue() {
-		publishWorkflowCreated("this is not json");
-		String deadLetters = this.names.queue("action-service", "workflow.events", "workflow.created") + ".dlq";
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.rabbit.receive(deadLetters)).isNotNull());
 	}
 
 }

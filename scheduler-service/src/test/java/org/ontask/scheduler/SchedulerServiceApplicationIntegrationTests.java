@@ -14,7 +14,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -38,9 +37,6 @@ class SchedulerServiceApplicationIntegrationTests {
 
 	@Autowired
 	private MessagingNames names;
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	/** Publishes exactly what workflow-service publishes. */
 	private void publishWorkflowCreated(String json) {
@@ -72,26 +68,6 @@ class SchedulerServiceApplicationIntegrationTests {
 	void everySignedInUserHasAnAllSchedulesPage() {
 		String page = signedIn("someone@example.org").get("/schedules").body();
 		assertThat(page).contains("Your scheduled operations").contains("Nothing is scheduled.");
-	}
-
-	@Test
-	void theSameEventTwiceLeavesOneRecord() {
-		String event = "{\"workflowId\":4302,\"name\":\"Twice\",\"ownerEmail\":\"a@example.org\","
-				+ "\"createdAt\":\"2026-11-23T10:15:30Z\"}";
-		publishWorkflowCreated(event);
-		publishWorkflowCreated(event);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(
-					this.jdbc.queryForObject("select count(*) from known_workflow where id = 4302", Integer.class))
-				.isEqualTo(1));
-	}
-
-	@Test
-	void aMessageThatCannotBeReadEndsInTheDeadLetterQueue() {
-		publishWorkflowCreated("this is not json");
-		String deadLetters = this.names.queue("scheduler-service", "workflow.events", "workflow.created") + ".dlq";
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.rabbit.receive(deadLetters)).isNotNull());
 	}
 
 }

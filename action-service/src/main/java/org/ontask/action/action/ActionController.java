@@ -1,6 +1,6 @@
 package org.ontask.action.action;
 
-import org.ontask.action.workflow.KnownWorkflowService;
+import org.ontask.workflowaccess.WorkflowAccess;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ActionController {
 
-	private final KnownWorkflowService workflows;
+	private final WorkflowAccess workflows;
 
-	ActionController(KnownWorkflowService workflows) {
+	ActionController(WorkflowAccess workflows) {
 		this.workflows = workflows;
 	}
 

@@ -1,6 +1,6 @@
 package org.ontask.dataops.table;
 
-import org.ontask.dataops.workflow.KnownWorkflowService;
+import org.ontask.workflowaccess.WorkflowAccess;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class TableController {
 
-	private final KnownWorkflowService workflows;
+	private final WorkflowAccess workflows;
 
-	TableController(KnownWorkflowService workflows) {
+	TableController(WorkflowAccess workflows) {
 		this.workflows = workflows;
 	}
 

@@ -1,6 +1,6 @@
 package org.ontask.scheduler.schedule;
 
-import org.ontask.scheduler.workflow.KnownWorkflowService;
+import org.ontask.workflowaccess.WorkflowAccess;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ScheduleController {
 
-	private final KnownWorkflowService workflows;
+	private final WorkflowAccess workflows;
 
-	ScheduleController(KnownWorkflowService workflows) {
+	ScheduleController(WorkflowAccess workflows) {
 		this.workflows = workflows;
 	}
 

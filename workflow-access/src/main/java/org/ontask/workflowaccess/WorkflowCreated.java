@@ -1,9 +1,9 @@
-package org.ontask.scheduler.workflow;
+package org.ontask.workflowaccess;
 
 import java.time.Instant;
 
 /**
- * scheduler-service's copy of workflow-service's {@code workflow.created} event.
+ * The consumers' copy of workflow-service's {@code workflow.created} event.
  *
  * @param workflowId the workflow id
  * @param name its name

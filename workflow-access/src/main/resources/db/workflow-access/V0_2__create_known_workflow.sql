@@ -1,4 +1,5 @@
--- dataops-service's own record of workflows, from workflow.created events
+-- The workflows this service serves and their owners, from workflow.created events
+-- (module workflow-access; runs in the consuming service's own schema).
 CREATE TABLE known_workflow (
     id          BIGINT PRIMARY KEY,
     name        VARCHAR(255) NOT NULL,
