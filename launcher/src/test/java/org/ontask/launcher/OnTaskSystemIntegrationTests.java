@@ -30,6 +30,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ontask.testsupport.FreePorts;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ontask.testsupport.TestBrowser;
 import org.ontask.testsupport.TestInfrastructure;
 
@@ -84,6 +92,7 @@ class OnTaskSystemIntegrationTests {
 
 			try {
 				useTheSystemAsTheAdmin(context.url(), password);
+				signInWithChromium(context.url(), password);
 			}
 			catch (Exception | AssertionError ex) {
 				printLogTails(state);
@@ -149,6 +158,55 @@ class OnTaskSystemIntegrationTests {
 			assertThat(after.statusCode()).as(page).isIn(302, 303);
 			assertThat(after.headers().firstValue("Location").orElseThrow()).as(page).startsWith("/login?next=");
 		}
+	}
+
+	/**
+	 * The same sign-in in a real headless Chromium: the login form, the greeting on the
+	 * home page with the shared layout's styles applied, and signing out.
+	 */
+	private void signInWithChromium(String baseUrl, String password) throws Exception {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(executable("chromium").toString());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+				"--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("ontask-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(executable("chromedriver").toFile())
+			.usingAnyFreePort()
+			.build();
+		WebDriver browser = new ChromeDriver(service, options);
+		try {
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+			browser.get(baseUrl + "/");
+			assertThat(browser.getCurrentUrl()).contains("/login?next=");
+			browser.findElement(By.id("email")).sendKeys(ADMIN_EMAIL);
+			browser.findElement(By.id("password")).sendKeys(password);
+			browser.findElement(By.cssSelector("form button[type=submit]")).click();
+			WebElement greeting = wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=greeting]")));
+			assertThat(greeting.getText()).isEqualTo("Welcome, " + ADMIN_NAME);
+			// Bootstrap came through the gateway: the navigation bar has its primary
+			// colour
+			assertThat(browser.findElement(By.cssSelector("nav.navbar")).getCssValue("background-color"))
+				.isEqualTo("rgba(13, 110, 253, 1)");
+			browser.findElement(By.cssSelector("[data-testid=logout]")).click();
+			wait.until(ExpectedConditions.urlContains("/login?logout"));
+		}
+		finally {
+			browser.quit();
+			service.stop();
+		}
+	}
+
+	private static Path executable(String name) {
+		for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+			Path candidate = Path.of(directory, name);
+			if (Files.isExecutable(candidate)) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException(
+				name + " is not installed; the system test needs it. Run scripts/install-test-browser (as root).");
 	}
 
 	/** The logs are deleted with the state folder; a failure on CI needs them. */
