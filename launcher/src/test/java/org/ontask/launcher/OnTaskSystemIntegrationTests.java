@@ -206,7 +206,7 @@ class OnTaskSystemIntegrationTests {
 			}
 		}
 		throw new IllegalStateException(
-				name + " is not installed; the system test needs it. Run scripts/install-test-browser (as root).");
+				name + " is not installed; the system test needs it. Run scripts/install-test-tools (as root).");
 	}
 
 	/** The logs are deleted with the state folder; a failure on CI needs them. */

@@ -90,6 +90,20 @@ public final class TestBrowser {
 	}
 
 	/**
+	 * Posts a body exactly as given, as another site's form would (no CSRF token added).
+	 * @param path the path
+	 * @param contentType its content type
+	 * @param body the body
+	 * @return the response
+	 */
+	public HttpResponse<String> postRaw(String path, String contentType, String body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", contentType)
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
 	 * Sends a JSON body with the CSRF token of the last page loaded in a header.
 	 * @param path the path
 	 * @param json the body

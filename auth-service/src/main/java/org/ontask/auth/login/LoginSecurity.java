@@ -45,6 +45,9 @@ class LoginSecurity implements HttpSecurityCustomizer {
 						.build()
 						.toUriString()))
 			.permitAll());
+		// an LMS posts launches from its own site; they are authenticated by their
+		// signature
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/lti/launch", "/lti_entry"));
 		http.logout((logout) -> logout.logoutUrl("/logout")
 			.logoutSuccessUrl("/login?logout")
 			.invalidateHttpSession(true)

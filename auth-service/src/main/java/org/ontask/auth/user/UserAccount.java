@@ -60,6 +60,11 @@ public class UserAccount {
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 	}
 
+	/** Adds a role; roles granted by a trusted source are never taken away by it. */
+	boolean grant(Role role) {
+		return this.roles.add(role);
+	}
+
 	static String normalise(String email) {
 		return email.trim().toLowerCase(Locale.ROOT);
 	}

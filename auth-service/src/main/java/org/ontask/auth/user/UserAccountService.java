@@ -36,6 +36,26 @@ public class UserAccountService {
 	}
 
 	/**
+	 * The account of someone a trusted source (an LMS launch) vouches for: found by
+	 * email, or created without a password (so it cannot sign in with a password); the
+	 * role is added when the account lacks it, never removed.
+	 * @param email the email
+	 * @param displayName the name to give a new account
+	 * @param role the role the source grants
+	 * @return the account
+	 */
+	@Transactional
+	public UserAccount vouchedFor(String email, String displayName, Role role) {
+		String normalised = UserAccount.normalise(email);
+		UserAccount account = this.accounts.findByEmail(normalised)
+			.orElseGet(() -> this.accounts.save(new UserAccount(normalised,
+					(displayName == null || displayName.isBlank()) ? normalised : displayName.strip(), null,
+					Set.of(role))));
+		account.grant(role);
+		return account;
+	}
+
+	/**
 	 * Creates an account unless one with that email exists.
 	 * @param email the email
 	 * @param displayName the name shown in pages
