@@ -3,9 +3,13 @@ package org.ontask.auth;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.ontask.auth.user.Role;
+import org.ontask.auth.user.UserAccountService;
 import org.ontask.testsupport.TestBrowser;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -29,6 +34,9 @@ class AuthServiceApplicationIntegrationTests {
 
 	@Autowired
 	private StringRedisTemplate redis;
+
+	@Autowired
+	private UserAccountService accounts;
 
 	@Value("${spring.session.data.redis.namespace}")
 	private String sessionNamespace;
@@ -112,6 +120,36 @@ class AuthServiceApplicationIntegrationTests {
 		HttpResponse<String> offsite = other.submit("/login", Map.of("email", "admin@example.org", "password",
 				"correct horse battery staple", "next", "//evil.example.com/"));
 		assertThat(offsite.headers().firstValue("Location")).hasValue("/");
+	}
+
+	@Test
+	void repeatedFailuresSlowDownThenLockTheAccountEvenForTheRightPassword() {
+		this.accounts.createIfAbsent("target@example.org", "Target", "the right one", Set.of(Role.INSTRUCTOR));
+		for (int i = 0; i < 3; i++) {
+			assertThat(browser().signIn("target@example.org", "guess " + i).headers().firstValue("Location"))
+				.hasValue("/login?error");
+		}
+		assertThat(browser().signIn("target@example.org", "too soon").headers().firstValue("Location"))
+			.hasValue("/login?wait");
+		for (int i = 0; i < 2; i++) {
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(300))
+				.until(() -> browser().signIn("target@example.org", "guess again")
+					.headers()
+					.firstValue("Location")
+					.orElse("")
+					.equals("/login?error"));
+		}
+		TestBrowser browser = browser();
+		assertThat(browser.signIn("target@example.org", "the right one").headers().firstValue("Location"))
+			.hasValue("/login?locked");
+		assertThat(browser.get("/login?locked").body()).contains("Too many failed attempts");
+		assertThat(browser.get("/account").statusCode()).isEqualTo(302);
+		// the same answers for an email with no account, so locking reveals nothing
+		for (int i = 0; i < 3; i++) {
+			browser().signIn("ghost@example.org", "guess " + i);
+		}
+		assertThat(browser().signIn("ghost@example.org", "x").headers().firstValue("Location")).hasValue("/login?wait");
 	}
 
 	@Test

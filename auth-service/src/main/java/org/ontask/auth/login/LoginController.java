@@ -16,7 +16,8 @@ class LoginController {
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String next, @RequestParam(required = false) String error,
-			@RequestParam(required = false) String logout, Authentication authentication, Model model) {
+			@RequestParam(required = false) String logout, @RequestParam(required = false) String locked,
+			@RequestParam(required = false) String wait, Authentication authentication, Model model) {
 		if (authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			return "redirect:" + LocalRedirect.orHome(next);
@@ -24,6 +25,8 @@ class LoginController {
 		model.addAttribute("next", LocalRedirect.orHome(next));
 		model.addAttribute("failed", error != null);
 		model.addAttribute("signedOut", logout != null);
+		model.addAttribute("locked", locked != null);
+		model.addAttribute("mustWait", wait != null);
 		return "login";
 	}
 

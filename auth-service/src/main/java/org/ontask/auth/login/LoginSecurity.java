@@ -9,7 +9,10 @@ import org.ontask.auth.user.UserAccountService;
 import org.ontask.platform.web.HttpSecurityCustomizer;
 import org.ontask.platform.web.OnTaskSession;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -24,8 +27,12 @@ class LoginSecurity implements HttpSecurityCustomizer {
 
 	private final UserAccountService accounts;
 
-	LoginSecurity(UserAccountService accounts) {
+	private final LoginThrottle throttle;
+
+	LoginSecurity(UserAccountService accounts, StringRedisTemplate redis, LoginThrottle.Settings settings,
+			@Value("${ontask.redis.key-prefix:auth:}") String keyPrefix) {
 		this.accounts = accounts;
+		this.throttle = new LoginThrottle(redis, settings, keyPrefix);
 	}
 
 	@Override
@@ -36,15 +43,9 @@ class LoginSecurity implements HttpSecurityCustomizer {
 			.usernameParameter("email")
 			.passwordParameter("password")
 			.successHandler(successHandler())
-			.failureHandler((request, response,
-					ex) -> response.sendRedirect(UriComponentsBuilder.fromPath("/login")
-						.queryParam("error")
-						.queryParamIfPresent("next",
-								java.util.Optional.ofNullable(request.getParameter("next")).filter((n) -> !n.isBlank()))
-						.encode()
-						.build()
-						.toUriString()))
+			.failureHandler(this::failed)
 			.permitAll());
+		http.addFilterBefore(this.throttle, UsernamePasswordAuthenticationFilter.class);
 		// an LMS posts launches from its own site; they are authenticated by their
 		// signature
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/lti/launch", "/lti_entry"));
@@ -54,11 +55,24 @@ class LoginSecurity implements HttpSecurityCustomizer {
 			.deleteCookies("SESSION"));
 	}
 
+	private void failed(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException ex) throws IOException {
+		this.throttle.failed(request);
+		response.sendRedirect(UriComponentsBuilder.fromPath("/login")
+			.queryParam("error")
+			.queryParamIfPresent("next",
+					java.util.Optional.ofNullable(request.getParameter("next")).filter((n) -> !n.isBlank()))
+			.encode()
+			.build()
+			.toUriString());
+	}
+
 	private AuthenticationSuccessHandler successHandler() {
 		return new AuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) throws IOException {
+				LoginSecurity.this.throttle.succeeded(request);
 				LoginSecurity.this.accounts.findByEmail(authentication.getName())
 					.ifPresent((account) -> request.getSession()
 						.setAttribute(OnTaskSession.DISPLAY_NAME, account.getDisplayName()));
