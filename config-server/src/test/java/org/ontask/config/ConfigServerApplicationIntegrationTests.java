@@ -1,6 +1,8 @@
 package org.ontask.config;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -25,6 +27,16 @@ class ConfigServerApplicationIntegrationTests {
 		assertThat(response.getBody()).contains("config-repo/workflow-service.yml")
 			.contains("config-repo/application.yml")
 			.contains("workflow.events");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gateway", "auth-service", "workflow-service", "dataops-service", "action-service",
+			"scheduler-service" })
+	void everyAppsConfigurationLoadsInEveryProfile(String app) {
+		for (String profile : new String[] { "default", "docker", "k8s" }) {
+			ResponseEntity<String> response = this.rest.getForEntity("/" + app + "/" + profile, String.class);
+			assertThat(response.getStatusCode()).as(app + " " + profile).isEqualTo(HttpStatus.OK);
+		}
 	}
 
 	@Test
