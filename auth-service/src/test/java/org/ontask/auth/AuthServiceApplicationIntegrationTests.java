@@ -153,6 +153,39 @@ class AuthServiceApplicationIntegrationTests {
 	}
 
 	@Test
+	void aUserChangesTheirPasswordAndBadChangesChangeNothing() {
+		this.accounts.createIfAbsent("changer@example.org", "Changer", "first password", Set.of(Role.INSTRUCTOR));
+		TestBrowser browser = browser();
+		browser.signIn("changer@example.org", "first password");
+		browser.get("/account");
+		HttpResponse<String> wrongCurrent = browser.submit("/account/password", Map.of("currentPassword", "not it",
+				"newPassword", "second password", "confirmation", "second password"));
+		assertThat(wrongCurrent.statusCode()).isEqualTo(400);
+		assertThat(wrongCurrent.body()).contains("The current password is not right.");
+		HttpResponse<String> tooShort = browser.submit("/account/password",
+				Map.of("currentPassword", "first password", "newPassword", "short", "confirmation", "short"));
+		assertThat(tooShort.body()).contains("at least 10 characters");
+		HttpResponse<String> mismatch = browser.submit("/account/password", Map.of("currentPassword", "first password",
+				"newPassword", "second password", "confirmation", "second passwort"));
+		assertThat(mismatch.body()).contains("are not the same");
+		HttpResponse<String> withoutCsrf = new TestBrowser("http://localhost:" + this.port)
+			.withCookie("SESSION", browser.cookie("SESSION").orElseThrow())
+			.submit("/account/password", Map.of("currentPassword", "first password", "newPassword", "hijacked password",
+					"confirmation", "hijacked password"));
+		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+		assertThat(browser().signIn("changer@example.org", "first password").headers().firstValue("Location"))
+			.hasValue("/");
+
+		HttpResponse<String> changed = browser.submit("/account/password", Map.of("currentPassword", "first password",
+				"newPassword", "second password", "confirmation", "second password"));
+		assertThat(changed.headers().firstValue("Location")).hasValue("/account?passwordChanged");
+		assertThat(browser().signIn("changer@example.org", "second password").headers().firstValue("Location"))
+			.hasValue("/");
+		assertThat(browser().signIn("changer@example.org", "first password").headers().firstValue("Location"))
+			.hasValue("/login?error");
+	}
+
+	@Test
 	void apiWithoutCredentialsGetsAProblemDetail() {
 		HttpResponse<String> response = browser().getJson("/api/users/me");
 		assertThat(response.statusCode()).isEqualTo(401);

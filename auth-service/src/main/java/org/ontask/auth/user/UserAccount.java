@@ -60,6 +60,10 @@ public class UserAccount {
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 	}
 
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	/** Adds a role; roles granted by a trusted source are never taken away by it. */
 	boolean grant(Role role) {
 		return this.roles.add(role);

@@ -55,6 +55,39 @@ public class UserAccountService {
 		return account;
 	}
 
+	/** The shortest password accepted. */
+	public static final int MIN_PASSWORD_LENGTH = 10;
+
+	/**
+	 * Changes a user's password. The current password is required when the account has
+	 * one (an account created by an LMS launch has none and may set one).
+	 * @param email the user
+	 * @param currentPassword the password now, or blank when the account has none
+	 * @param newPassword the new password
+	 * @param confirmation the new password again
+	 * @throws PasswordChangeException when the change cannot be made; nothing changes
+	 */
+	@Transactional
+	public void changePassword(String email, String currentPassword, String newPassword, String confirmation) {
+		UserAccount account = findByEmail(email)
+			.orElseThrow(() -> new PasswordChangeException("Your account no longer exists."));
+		if (account.getPasswordHash() != null && !this.passwordEncoder
+			.matches((currentPassword != null) ? currentPassword : "", account.getPasswordHash())) {
+			throw new PasswordChangeException("The current password is not right.");
+		}
+		if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+			throw new PasswordChangeException(
+					"The new password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+		}
+		if (newPassword.length() > 200) {
+			throw new PasswordChangeException("The new password can have at most 200 characters.");
+		}
+		if (!newPassword.equals(confirmation)) {
+			throw new PasswordChangeException("The two new passwords are not the same.");
+		}
+		account.changePasswordHash(this.passwordEncoder.encode(newPassword));
+	}
+
 	/**
 	 * Creates an account unless one with that email exists.
 	 * @param email the email
