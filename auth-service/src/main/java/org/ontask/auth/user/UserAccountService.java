@@ -3,6 +3,7 @@ package org.ontask.auth.user;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,13 @@ public class UserAccountService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder) {
+	private final ApplicationEventPublisher events;
+
+	UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 	}
 
 	/**
@@ -47,12 +52,18 @@ public class UserAccountService {
 	@Transactional
 	public UserAccount vouchedFor(String email, String displayName, Role role) {
 		String normalised = UserAccount.normalise(email);
-		UserAccount account = this.accounts.findByEmail(normalised)
-			.orElseGet(() -> this.accounts.save(new UserAccount(normalised,
+		UserAccount existing = this.accounts.findByEmail(normalised).orElse(null);
+		if (existing == null) {
+			UserAccount created = this.accounts.save(new UserAccount(normalised,
 					(displayName == null || displayName.isBlank()) ? normalised : displayName.strip(), null,
-					Set.of(role))));
-		account.grant(role);
-		return account;
+					Set.of(role)));
+			this.events.publishEvent(UserCreated.of(created));
+			return created;
+		}
+		if (existing.grant(role)) {
+			this.events.publishEvent(UserUpdated.of(existing));
+		}
+		return existing;
 	}
 
 	/** The shortest password accepted. */
@@ -102,7 +113,9 @@ public class UserAccountService {
 		if (this.accounts.existsByEmail(normalised)) {
 			return false;
 		}
-		this.accounts.save(new UserAccount(normalised, displayName, this.passwordEncoder.encode(rawPassword), roles));
+		UserAccount created = this.accounts
+			.save(new UserAccount(normalised, displayName, this.passwordEncoder.encode(rawPassword), roles));
+		this.events.publishEvent(UserCreated.of(created));
 		return true;
 	}
 

@@ -14,7 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.ontask.platform.messaging.MessagingNames;
 import org.ontask.testsupport.TestBrowser;
+
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +42,15 @@ class LtiLaunchIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private RabbitAdmin rabbitAdmin;
+
+	@Autowired
+	private RabbitTemplate rabbit;
+
+	@Autowired
+	private MessagingNames names;
 
 	private String url() {
 		return "http://localhost:" + this.port + "/lti/launch";
@@ -103,6 +120,27 @@ class LtiLaunchIntegrationTests {
 		// an account made by a launch has no password: it cannot sign in with one
 		assertThat(new TestBrowser("http://localhost:" + this.port).signIn(email, "").headers().firstValue("Location"))
 			.hasValue("/login?error");
+	}
+
+	@Test
+	void aLaunchThatCreatesAnAccountAnnouncesItOnAuthEvents() throws Exception {
+		Queue created = new Queue(this.names.queue("test", "auth.events", "user.created." + UUID.randomUUID()), false,
+				true, false);
+		this.rabbitAdmin.declareQueue(created);
+		this.rabbitAdmin.declareBinding(
+				BindingBuilder.bind(created).to(this.names.eventsExchange("auth.events")).with("user.created"));
+		try {
+			String email = "announced-" + UUID.randomUUID() + "@example.org";
+			post(new TestBrowser("http://localhost:" + this.port),
+					sign(url(), "ontask-test", "s3cret-lms", launch(email, "Learner"), null));
+			Message message = this.rabbit.receive(created.getName(), 30_000);
+			assertThat(message).isNotNull();
+			assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).contains("\"email\":\"" + email + "\"")
+				.contains("\"roles\":[\"LEARNER\"]");
+		}
+		finally {
+			this.rabbitAdmin.deleteQueue(created.getName());
+		}
 	}
 
 	@Test
