@@ -186,6 +186,17 @@ class AuthServiceApplicationIntegrationTests {
 	}
 
 	@Test
+	void apiTellsTheSignedInUserWhoTheyAre() {
+		TestBrowser browser = browser();
+		browser.signIn("admin@example.org", "correct horse battery staple");
+		HttpResponse<String> me = browser.getJson("/api/auth/me");
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(me.body()).isEqualTo(
+				"{\"email\":\"admin@example.org\",\"name\":\"Administrator\",\"roles\":[\"ADMIN\",\"INSTRUCTOR\"]}");
+		assertThat(browser().getJson("/api/auth/me").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void apiWithoutCredentialsGetsAProblemDetail() {
 		HttpResponse<String> response = browser().getJson("/api/users/me");
 		assertThat(response.statusCode()).isEqualTo(401);
