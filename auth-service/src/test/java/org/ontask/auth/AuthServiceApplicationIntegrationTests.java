@@ -186,6 +186,40 @@ class AuthServiceApplicationIntegrationTests {
 	}
 
 	@Test
+	void theAdminCreatesAnInstructorWhoThenSignsIn() {
+		TestBrowser admin = browser();
+		admin.signIn("admin@example.org", "correct horse battery staple");
+		admin.get("/admin/users");
+		HttpResponse<String> created = admin.submit("/admin/users", Map.of("email", " New.Instructor@Example.org ",
+				"name", "Ines <Instructor>", "password", "a long enough password", "roles", "INSTRUCTOR"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		assertThat(admin.get("/admin/users?q=new.instructor").body()).contains("new.instructor@example.org")
+			.contains("Ines &lt;Instructor&gt;");
+		admin.get("/admin/users");
+		HttpResponse<String> duplicate = admin.submit("/admin/users", Map.of("email", "new.instructor@example.org",
+				"name", "Again", "password", "a long enough password", "roles", "INSTRUCTOR"));
+		assertThat(duplicate.statusCode()).isEqualTo(400);
+		assertThat(duplicate.body()).contains("There is already an account for new.instructor@example.org.");
+
+		HttpResponse<String> api = admin.postJson("/api/users",
+				"{\"email\":\"api.user@example.org\",\"name\":\"Api\",\"password\":\"another long password\",\"roles\":[\"INSTRUCTOR\"]}");
+		assertThat(api.statusCode()).isEqualTo(201);
+		assertThat(api.body()).contains("\"id\":").contains("\"roles\":[\"INSTRUCTOR\"]");
+		HttpResponse<String> badRole = admin.postJson("/api/users",
+				"{\"email\":\"x@example.org\",\"name\":\"X\",\"password\":\"another long password\",\"roles\":[\"ROOT\"]}");
+		assertThat(badRole.statusCode()).isEqualTo(400);
+		assertThat(badRole.body()).contains("is not a role");
+
+		TestBrowser instructor = browser();
+		assertThat(instructor.signIn("new.instructor@example.org", "a long enough password")
+			.headers()
+			.firstValue("Location")).hasValue("/");
+		assertThat(instructor.get("/admin/users").statusCode()).isEqualTo(403);
+		assertThat(instructor.getJson("/api/users").statusCode()).isEqualTo(403);
+		assertThat(browser().get("/admin/users").statusCode()).isEqualTo(302);
+	}
+
+	@Test
 	void apiTellsTheSignedInUserWhoTheyAre() {
 		TestBrowser browser = browser();
 		browser.signIn("admin@example.org", "correct horse battery staple");

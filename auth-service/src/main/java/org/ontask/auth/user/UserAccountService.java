@@ -1,5 +1,6 @@
 package org.ontask.auth.user;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +65,57 @@ public class UserAccountService {
 			this.events.publishEvent(UserUpdated.of(existing));
 		}
 		return existing;
+	}
+
+	/**
+	 * Accounts whose email or name contains the text, by email.
+	 * @param text what to look for; blank for all
+	 * @return at most 500 accounts
+	 */
+	@Transactional(readOnly = true)
+	public List<UserAccount> search(String text) {
+		String needle = (text != null) ? text.strip().toLowerCase(java.util.Locale.ROOT) : "";
+		return this.accounts.findAll(org.springframework.data.domain.Sort.by("email"))
+			.stream()
+			.filter((a) -> needle.isEmpty() || a.getEmail().contains(needle)
+					|| a.getDisplayName().toLowerCase(java.util.Locale.ROOT).contains(needle))
+			.limit(500)
+			.toList();
+	}
+
+	/**
+	 * Creates an account for an administrator.
+	 * @param email the email
+	 * @param displayName the name
+	 * @param rawPassword the first password
+	 * @param roles the roles, at least one
+	 * @return the new account
+	 * @throws NewAccountException when a field is wrong or the email is taken; nothing is
+	 * created
+	 */
+	@Transactional
+	public UserAccount create(String email, String displayName, String rawPassword, Set<Role> roles) {
+		String normalised = (email != null) ? UserAccount.normalise(email) : "";
+		if (!normalised.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || normalised.length() > 320) {
+			throw new NewAccountException("\"" + normalised + "\" is not an email address.");
+		}
+		String name = (displayName != null) ? displayName.strip() : "";
+		if (name.isEmpty() || name.length() > 255) {
+			throw new NewAccountException("A name of 1 to 255 characters is needed.");
+		}
+		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH || rawPassword.length() > 200) {
+			throw new NewAccountException("The password must have " + MIN_PASSWORD_LENGTH + " to 200 characters.");
+		}
+		if (roles == null || roles.isEmpty()) {
+			throw new NewAccountException("Choose at least one role.");
+		}
+		if (this.accounts.existsByEmail(normalised)) {
+			throw new NewAccountException("There is already an account for " + normalised + ".");
+		}
+		UserAccount created = this.accounts
+			.saveAndFlush(new UserAccount(normalised, name, this.passwordEncoder.encode(rawPassword), roles));
+		this.events.publishEvent(UserCreated.of(created));
+		return created;
 	}
 
 	/** The shortest password accepted. */
