@@ -9,10 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -196,7 +201,7 @@ final class StartCommand {
 				fail(List.of(StateDirectory.INFRA), "was not ready within " + this.context.startTimeout().toSeconds()
 						+ " s (" + LauncherContext.START_TIMEOUT_VARIABLE + ")");
 			}
-			pause();
+			awaitExitOrPoll(List.of(infra));
 		}
 		Map<String, String> values = state.readProperties(state.infraProperties());
 		this.out.printf("  embedded infrastructure ready after %d s: %s%n", secondsSince(started), describe(values));
@@ -263,7 +268,7 @@ final class StartCommand {
 						secondsSince(started));
 				nextProgress = Instant.now().plus(PROGRESS_INTERVAL);
 			}
-			pause();
+			awaitExitOrPoll(pending.values());
 		}
 	}
 
@@ -340,9 +345,18 @@ final class StartCommand {
 		return Duration.between(start, Instant.now()).toSeconds();
 	}
 
-	private static void pause() {
+	/**
+	 * Waits until one of the processes exits, or for the poll interval when none does, so
+	 * a crash is reported at once while readiness is polled.
+	 */
+	private static void awaitExitOrPoll(Collection<Process> processes) {
+		CompletableFuture<?> anyExit = CompletableFuture
+			.anyOf(processes.stream().map(Process::onExit).toArray(CompletableFuture[]::new));
 		try {
-			Thread.sleep(POLL_INTERVAL.toMillis());
+			anyExit.get(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// nothing exited within the interval: poll again
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
