@@ -1,17 +1,9 @@
 package org.ontask.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The first admin login, which auth-service creates if it does not exist yet: from
@@ -39,15 +31,13 @@ record AdminCredentials(String email, String password, boolean generated, Path f
 	 */
 	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-
 	static AdminCredentials resolve(Map<String, String> environment, Path file) {
 		String email = nonBlank(environment.get(EMAIL_VARIABLE));
 		String password = nonBlank(environment.get(PASSWORD_VARIABLE));
 		if (email != null && password != null) {
 			return new AdminCredentials(email, password, false, null);
 		}
-		Properties stored = read(file);
+		Properties stored = OwnerOnlyFiles.read(file);
 		if (email == null) {
 			email = nonBlank(stored.getProperty("email"));
 		}
@@ -77,48 +67,10 @@ record AdminCredentials(String email, String password, boolean generated, Path f
 		return password.toString();
 	}
 
-	private static Properties read(Path file) {
-		Properties properties = new Properties();
-		if (Files.isRegularFile(file)) {
-			try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				properties.load(reader);
-			}
-			catch (IOException ex) {
-				throw new LauncherException("Cannot read " + file + ": " + ex.getMessage(), ex);
-			}
-		}
-		return properties;
-	}
-
 	private static void write(Path file, String email, String password) {
-		String text = "# The first admin login of ./ontask start; auth-service creates it if it does not exist.\n"
-				+ "email=" + email + "\npassword=" + password + "\n";
-		try {
-			Files.createDirectories(file.getParent());
-			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-			Files.deleteIfExists(temporary);
-			// created with its final permissions, so the password is never readable by
-			// others, not even for a moment
-			createOwnerOnly(temporary);
-			Files.writeString(temporary, text, StandardCharsets.UTF_8);
-			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file, ex);
-		}
-	}
-
-	private static void createOwnerOnly(Path file) throws IOException {
-		try {
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-		}
-		catch (UnsupportedOperationException ex) {
-			Files.createFile(file);
-			file.toFile().setReadable(false, false);
-			file.toFile().setReadable(true, true);
-			file.toFile().setWritable(false, false);
-			file.toFile().setWritable(true, true);
-		}
+		OwnerOnlyFiles.write(file,
+				"# The first admin login of ./ontask start; auth-service creates it if it does not exist.\n" + "email="
+						+ email + "\npassword=" + password + "\n");
 	}
 
 	private static String nonBlank(String value) {

@@ -217,6 +217,7 @@ final class StartCommand {
 		}
 		environment.put(AdminCredentials.EMAIL_VARIABLE, admin.email());
 		environment.put(AdminCredentials.PASSWORD_VARIABLE, admin.password());
+		environment.putAll(InstallationSecrets.resolve(this.context.environment(), this.context.state().secrets()));
 		return environment;
 	}
 

@@ -68,6 +68,11 @@ final class StateDirectory {
 		return this.root.resolve("admin-credentials");
 	}
 
+	/** The installation's generated keys (see {@link InstallationSecrets}). */
+	Path secrets() {
+		return this.root.resolve("secrets");
+	}
+
 	/** Written by the infrastructure process once every embedded server is ready. */
 	Path infraProperties() {
 		return this.root.resolve("infra.properties");

@@ -32,6 +32,8 @@ public class TestInfrastructureEnvironmentPostProcessor implements EnvironmentPo
 
 	static final String ENABLED = "ontask.test.infrastructure";
 
+	private static final String INTERNAL_SECRET = java.util.UUID.randomUUID().toString();
+
 	@Override
 	public int getOrder() {
 		// after config data, so application-test.yml can switch this on
@@ -79,6 +81,9 @@ public class TestInfrastructureEnvironmentPostProcessor implements EnvironmentPo
 		props.put("ontask.messaging.name-prefix", amqp.namePrefix());
 		props.put("spring.mail.host", "127.0.0.1");
 		props.put("spring.mail.port", infra.smtp().getSmtp().getPort());
+		// one key per test JVM, so services started in it can call each other's
+		// /internal/**
+		props.put("ontask.internal.secret", INTERNAL_SECRET);
 		return props;
 	}
 
