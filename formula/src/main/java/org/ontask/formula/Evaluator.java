@@ -53,8 +53,10 @@ final class Evaluator {
 			cell = Values.cell(rule.type(), row.get(rule.name()), zone);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Column " + FormulaReader.quoted(rule.name()) + " " + ex.getMessage(),
-					ex);
+			String column = "Column " + FormulaReader.quoted(rule.name()) + " ";
+			String detail = ex.getMessage().startsWith("holds ") ? ex.getMessage()
+					: "holds " + rule.type().description() + "; " + ex.getMessage();
+			throw new IllegalArgumentException(column + detail, ex);
 		}
 		return test(rule.operator(), cell, rule.values());
 	}

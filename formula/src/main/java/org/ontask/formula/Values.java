@@ -35,7 +35,7 @@ final class Values {
 
 	private static final DateTimeFormatter DISPLAY = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm:ss")
 		.optionalStart()
-		.appendFraction(ChronoField.MICRO_OF_SECOND, 1, 6, true)
+		.appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
 		.optionalEnd()
 		.appendOffset("+HH:MM", "Z")
 		.toFormatter(Locale.ROOT);
