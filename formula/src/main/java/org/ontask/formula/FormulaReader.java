@@ -74,9 +74,20 @@ final class FormulaReader {
 			String where = (ex.getLocation() != null)
 					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
 					: "";
-			throw new FormulaException(
-					List.of("The formula is not valid JSON" + where + ": " + ex.getOriginalMessage()));
+			throw new FormulaException(List.of("The formula is not valid JSON" + where + ": " + reason(ex)));
 		}
+	}
+
+	/** Jackson's reason without its pointers into the source, which say nothing here. */
+	private static String reason(JacksonException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		int source = message.indexOf(" (start marker at");
+		if (source < 0) {
+			source = message.indexOf(" [Source:");
+		}
+		message = (source < 0) ? message : message.substring(0, source);
+		int line = message.indexOf('\n');
+		return (line < 0) ? message : message.substring(0, line);
 	}
 
 	static boolean isGroup(JsonNode node) {

@@ -207,6 +207,8 @@ class FormulaParsingTests {
 		assertThat(problem("[1,2]")).isEqualTo("A formula must be a JSON object, not a list");
 		assertThat(problem("{\"condition\": \"AND\", \"rules\": ["))
 			.startsWith("The formula is not valid JSON (line 1");
+		assertThat(problem("[")).isEqualTo(
+				"The formula is not valid JSON (line 1, column 2): Unexpected end-of-input: expected close marker for Array");
 	}
 
 	@Test
