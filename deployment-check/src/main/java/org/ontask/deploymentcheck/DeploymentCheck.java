@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -115,33 +119,68 @@ public final class DeploymentCheck {
 
 		checkFiles(stage, apps, report);
 
-		Map<String, Object> compose = parts.contains(Part.COMPOSE) ? Rendering.compose(stage, report.compose())
-				: Map.of();
-		if (!compose.isEmpty()) {
-			ComposeChecks.check(project, apps, compose, report);
-			for (App app : apps) {
-				report.composeVariables()
-					.put(app.name(), Yaml.map(compose, "services", app.name(), "environment").keySet());
-			}
-		}
-
-		List<Path> rendered = new ArrayList<>();
+		// docker-compose and kubectl run side by side: together they are most of the
+		// check's time
 		List<String> overlays = parts.contains(Part.KUBERNETES) ? Rendering.overlays(stage) : List.of();
 		if (overlays.isEmpty() && parts.contains(Part.KUBERNETES)) {
 			report.kubernetes().add("k8s/overlays has no overlay with a kustomization.yaml");
 		}
-		for (String overlay : overlays) {
-			Path output = workDir.resolve(overlay + ".yaml");
-			List<Map<String, Object>> objects = Rendering.kustomize(stage, overlay, output, report.kubernetes());
-			if (!objects.isEmpty()) {
-				rendered.add(output);
-				KubernetesChecks.check(project, apps, overlay, objects, report);
+		ExecutorService tools = Executors.newFixedThreadPool(1 + overlays.size());
+		List<Path> rendered = new ArrayList<>();
+		try {
+			List<String> composeProblems = new ArrayList<>();
+			Future<Map<String, Object>> composing = tools
+				.submit(() -> parts.contains(Part.COMPOSE) ? Rendering.compose(stage, composeProblems) : Map.of());
+			Map<String, List<String>> kustomizeProblems = new LinkedHashMap<>();
+			Map<String, Future<List<Map<String, Object>>>> kustomizing = new LinkedHashMap<>();
+			for (String overlay : overlays) {
+				List<String> problems = new ArrayList<>();
+				kustomizeProblems.put(overlay, problems);
+				kustomizing.put(overlay, tools
+					.submit(() -> Rendering.kustomize(stage, overlay, workDir.resolve(overlay + ".yaml"), problems)));
 			}
+
+			Map<String, Object> compose = result(composing);
+			report.compose().addAll(composeProblems);
+			if (!compose.isEmpty()) {
+				ComposeChecks.check(project, apps, compose, report);
+				for (App app : apps) {
+					report.composeVariables()
+						.put(app.name(), Yaml.map(compose, "services", app.name(), "environment").keySet());
+				}
+			}
+			for (String overlay : overlays) {
+				List<Map<String, Object>> objects = result(kustomizing.get(overlay));
+				report.kubernetes().addAll(kustomizeProblems.get(overlay));
+				if (!objects.isEmpty()) {
+					rendered.add(workDir.resolve(overlay + ".yaml"));
+					KubernetesChecks.check(project, apps, overlay, objects, report);
+				}
+			}
+		}
+		finally {
+			tools.shutdownNow();
 		}
 		if (validator != null && !rendered.isEmpty()) {
 			report.schemas().addAll(validator.validate(rendered));
 		}
 		return report;
+	}
+
+	private static <T> T result(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/**

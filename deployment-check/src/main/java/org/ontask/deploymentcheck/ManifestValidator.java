@@ -45,7 +45,7 @@ public final class ManifestValidator {
 	 * @return one line per invalid object; empty when all are valid
 	 */
 	public List<String> validate(List<Path> manifests) {
-		install();
+		install(this.sources, this.workDir);
 		List<String> command = new ArrayList<>(List.of("node", "validate-manifests.mjs"));
 		manifests.forEach((manifest) -> command.add(manifest.toAbsolutePath().toString()));
 		Command.Result result = Command.run(command, this.workDir, null, Duration.ofSeconds(60), INSTALL_NODE);
@@ -61,22 +61,27 @@ public final class ManifestValidator {
 		return problems.isEmpty() ? List.of("schema validation failed: " + result.output()) : problems;
 	}
 
-	private void install() {
+	// test classes may validate at the same time; npm ci must run once
+	private static synchronized void install(Path sources, Path workDir) {
 		try {
-			Files.createDirectories(this.workDir);
+			Files.createDirectories(workDir);
 			for (String source : SOURCES) {
-				Files.copy(this.sources.resolve(source), this.workDir.resolve(source),
-						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				// only when changed: another test may be running node on these files
+				if (!Files.exists(workDir.resolve(source))
+						|| Files.mismatch(sources.resolve(source), workDir.resolve(source)) != -1) {
+					Files.copy(sources.resolve(source), workDir.resolve(source),
+							java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
 			}
-			Path marker = this.workDir.resolve("node_modules/.installed-from-lock");
-			String lock = sha256(this.workDir.resolve("package-lock.json"));
+			Path marker = workDir.resolve("node_modules/.installed-from-lock");
+			String lock = sha256(workDir.resolve("package-lock.json"));
 			if (Files.isRegularFile(marker) && Files.readString(marker).equals(lock)) {
 				return;
 			}
 			Command.Result result = Command.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"),
-					this.workDir, null, Duration.ofSeconds(180), INSTALL_NODE);
+					workDir, null, Duration.ofSeconds(180), INSTALL_NODE);
 			if (!result.succeeded()) {
-				throw new IllegalStateException("npm ci in " + this.workDir + " failed: " + result.output());
+				throw new IllegalStateException("npm ci in " + workDir + " failed: " + result.output());
 			}
 			Files.writeString(marker, lock);
 		}

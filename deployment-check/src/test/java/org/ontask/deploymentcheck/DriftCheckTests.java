@@ -40,23 +40,15 @@ class DriftCheckTests {
 	}
 
 	@Test
-	void catchesARenamedPortInCompose() throws IOException {
+	void catchesARenamedPortInComposeOrKubernetes() throws IOException {
 		Path copy = copy();
 		replace(copy.resolve("docker-compose.yml"), "- \"8083\"", "- \"8093\"");
+		replace(copy.resolve("k8s/base/action-service.yaml"), "port: 8084", "port: 8094");
 
-		DeploymentCheck.Report report = check(copy, false, Part.COMPOSE);
+		DeploymentCheck.Report report = check(copy, false);
 
 		assertThat(report.compose()).containsExactly(
 				"docker-compose.yml service dataops-service: expose is [8093] but the app listens on 8083 (server.port in dataops-service/src/main/resources/application.yml)");
-	}
-
-	@Test
-	void catchesARenamedPortInKubernetes() throws IOException {
-		Path copy = copy();
-		replace(copy.resolve("k8s/base/action-service.yaml"), "port: 8084", "port: 8094");
-
-		DeploymentCheck.Report report = check(copy, false, Part.KUBERNETES);
-
 		assertThat(report.kubernetes()).hasSize(2)
 			.allSatisfy((problem) -> assertThat(problem).contains("action-service: the Service has no port 8084"));
 	}
@@ -76,36 +68,26 @@ class DriftCheckTests {
 	@Test
 	void catchesAVariableReadWithoutDefaultThatIsNotSet() throws IOException {
 		Path copy = copy();
-		append(copy.resolve("config-repo/dataops-service.yml"), "upload:\n  limit: ${ONTASK_UPLOAD_LIMIT}\n");
-
-		DeploymentCheck.Report report = check(copy, false);
-
-		assertThat(report.variables()).hasSize(3)
-			.allSatisfy((problem) -> assertThat(problem).contains(
-					"dataops-service does not set ONTASK_UPLOAD_LIMIT, which config-repo/dataops-service.yml reads without a default"));
-		assertThat(report.variables()).anySatisfy((problem) -> assertThat(problem).startsWith("compose: "))
-			.anySatisfy((problem) -> assertThat(problem).startsWith("k8s/overlays/local: "))
-			.anySatisfy((problem) -> assertThat(problem).startsWith("k8s/overlays/production: "));
-	}
-
-	@Test
-	void aVariableWithADefaultNeedNotBeSet() throws IOException {
-		Path copy = copy();
-		append(copy.resolve("config-repo/dataops-service.yml"), "upload:\n  limit: ${ONTASK_UPLOAD_LIMIT:100MB}\n");
-
-		assertThat(check(copy, false).all()).isEmpty();
-	}
-
-	@Test
-	void aVariableInEnvExampleIsSetForEveryComposeApp() throws IOException {
-		Path copy = copy();
+		append(copy.resolve("config-repo/dataops-service.yml"),
+				"upload:\n  limit: ${ONTASK_UPLOAD_LIMIT}\n  chunk: ${ONTASK_UPLOAD_CHUNK:1MB}\n");
+		// set for every compose service through env_file, but in no overlay
 		append(copy.resolve("config-repo/application.yml"), "shared:\n  thing: ${ONTASK_SHARED_THING}\n");
 		append(copy.resolve(".env.example"), "ONTASK_SHARED_THING=1\n");
 
 		DeploymentCheck.Report report = check(copy, false);
 
-		assertThat(report.variables()).isNotEmpty()
-			.allSatisfy((problem) -> assertThat(problem).startsWith("k8s/overlays/").contains("ONTASK_SHARED_THING"));
+		assertThat(report.variables()).filteredOn((problem) -> problem.contains("ONTASK_UPLOAD_LIMIT"))
+			.hasSize(3)
+			.allSatisfy((problem) -> assertThat(problem).contains(
+					"dataops-service does not set ONTASK_UPLOAD_LIMIT, which config-repo/dataops-service.yml reads without a default"))
+			.anySatisfy((problem) -> assertThat(problem).startsWith("compose: "))
+			.anySatisfy((problem) -> assertThat(problem).startsWith("k8s/overlays/local: "))
+			.anySatisfy((problem) -> assertThat(problem).startsWith("k8s/overlays/production: "));
+		assertThat(report.variables()).filteredOn((problem) -> problem.contains("ONTASK_SHARED_THING"))
+			.hasSize(2 * 6)
+			.allSatisfy((problem) -> assertThat(problem).startsWith("k8s/overlays/"));
+		assertThat(report.variables()).as("a variable with a default need not be set")
+			.noneSatisfy((problem) -> assertThat(problem).contains("ONTASK_UPLOAD_CHUNK"));
 	}
 
 	@Test
