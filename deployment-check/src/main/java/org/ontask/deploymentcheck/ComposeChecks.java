@@ -26,6 +26,15 @@ final class ComposeChecks {
 				continue;
 			}
 			String where = "docker-compose.yml service " + app.name() + ": ";
+			if (!app.name().equals(Yaml.string(service, "build", "args", "SERVICE"))
+					|| !"docker/Dockerfile".equals(Yaml.string(service, "build", "dockerfile"))) {
+				report.compose()
+					.add(where + "must build docker/Dockerfile with the build argument SERVICE: " + app.name());
+			}
+			String image = String.valueOf(Yaml.string(service, "image"));
+			if (!image.replaceAll(":[^/]*$", "").endsWith("/" + app.name())) {
+				report.compose().add(where + "the image " + image + " is not named after the app");
+			}
 			Map<String, Object> environment = Yaml.map(service, "environment");
 			if (!PROFILE.equals(Yaml.string(environment, "SPRING_PROFILES_ACTIVE"))) {
 				report.compose().add(where + "SPRING_PROFILES_ACTIVE must be '" + PROFILE + "'");

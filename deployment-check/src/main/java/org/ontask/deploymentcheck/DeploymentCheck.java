@@ -36,6 +36,8 @@ public final class DeploymentCheck {
 
 	private static final Pattern URL = Pattern.compile("https?://([a-z0-9-]+):(\\d+)");
 
+	private static final String DOCKERFILE = "docker/Dockerfile";
+
 	private static final String POSTGRES_INIT = "docker/postgres/init.sh";
 
 	private static final String POSTGRES_INIT_COPY = "k8s/infra/postgres-init.sh";
@@ -231,12 +233,54 @@ public final class DeploymentCheck {
 			}
 			checkUrls(apps, Project.read(file), "config-repo/application-" + profile + ".yml: ", report.files());
 		}
+		Path dockerfile = stage.resolve(DOCKERFILE);
+		if (Files.isRegularFile(dockerfile)) {
+			checkDockerfile(Project.read(dockerfile), report.files());
+		}
+		else {
+			report.files().add(DOCKERFILE + " is missing");
+		}
 		Path init = stage.resolve(POSTGRES_INIT);
 		Path copy = stage.resolve(POSTGRES_INIT_COPY);
 		if (Files.isRegularFile(init) && Files.isRegularFile(copy) && !Project.read(init).equals(Project.read(copy))) {
 			report.files()
 				.add(POSTGRES_INIT_COPY + " differs from " + POSTGRES_INIT + "; copy it: cp " + POSTGRES_INIT + " "
 						+ POSTGRES_INIT_COPY);
+		}
+	}
+
+	/**
+	 * The image runs as a non-root user, checks readiness, and leaves profile and secrets
+	 * to compose and Kubernetes.
+	 */
+	static void checkDockerfile(String dockerfile, List<String> problems) {
+		String instructions = dockerfile.lines()
+			.filter((line) -> !line.stripLeading().startsWith("#"))
+			.collect(Collectors.joining("\n"));
+		if (!instructions.contains("ARG SERVICE")) {
+			problems.add(DOCKERFILE + " must take the app as ARG SERVICE");
+		}
+		if (Pattern.compile("SPRING_PROFILES_ACTIVE|ONTASK_[A-Z_]+\\s*=|spring\\.profiles\\.active")
+			.matcher(instructions)
+			.find()) {
+			problems
+				.add(DOCKERFILE + " bakes a profile or an ONTASK_* setting into the image; compose and k8s set them");
+		}
+		List<String> users = instructions.lines()
+			.map(String::strip)
+			.filter((line) -> line.startsWith("USER "))
+			.toList();
+		if (users.isEmpty() || users.get(users.size() - 1).matches("USER\\s+(root|0)(:.*)?")) {
+			problems.add(DOCKERFILE + " must run the app as a non-root USER");
+		}
+		if (!Pattern.compile("HEALTHCHECK[^\\n]*(\\\\\\n[^\\n]*)*/actuator/health/readiness")
+			.matcher(instructions)
+			.find()) {
+			problems.add(DOCKERFILE + " needs a HEALTHCHECK on /actuator/health/readiness");
+		}
+		if (!instructions.contains("-Djarmode=tools") || !instructions.contains("--layers")) {
+			problems.add(DOCKERFILE
+					+ " must extract the jar's layers (java -Djarmode=tools -jar app.jar extract --layers --launcher)");
 		}
 	}
 

@@ -114,6 +114,21 @@ class DriftCheckTests {
 				.contains("averageUtilization must be integer"));
 	}
 
+	@Test
+	void rejectsAnImageWithAProfileOrRunningAsRoot() throws IOException {
+		String dockerfile = Files.readString(TestPaths.root().resolve("docker/Dockerfile"));
+		List<String> problems = new java.util.ArrayList<>();
+
+		DeploymentCheck.checkDockerfile(dockerfile, problems);
+		assertThat(problems).isEmpty();
+
+		DeploymentCheck.checkDockerfile(
+				dockerfile.replace("USER 10001:10001", "ENV SPRING_PROFILES_ACTIVE=docker\nUSER root"), problems);
+		assertThat(problems).containsExactly(
+				"docker/Dockerfile bakes a profile or an ONTASK_* setting into the image; compose and k8s set them",
+				"docker/Dockerfile must run the app as a non-root USER");
+	}
+
 	private Path copy() {
 		return Staging.copy(TestPaths.root(), this.temp.resolve("copy"));
 	}
