@@ -15,7 +15,7 @@ import org.ontask.deploymentcheck.DeploymentCheck.Part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The check catches drift: each test breaks a copy of the repository's files one way. */
-class DriftCheckTests {
+class DriftCheckIntegrationTests {
 
 	@TempDir
 	Path temp;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The committed docker-compose.yml and k8s/ overlays match the apps. The table of every
  * variable and where it is set is written to target/deployment-variables.md.
  */
-class DeploymentFilesTests {
+class DeploymentFilesIntegrationTests {
 
 	private static DeploymentCheck.Report report;
 
