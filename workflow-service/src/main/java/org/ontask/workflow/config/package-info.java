@@ -1,0 +1,5 @@
+/**
+ * Service-wide technical configuration: settings and the RabbitMQ subscriptions of the
+ * features.
+ */
+package org.ontask.workflow.config;
