@@ -22,6 +22,11 @@ for schema in auth workflow dataops action scheduler; do
 	SQL
 done
 
+# dataops keeps each workflow's learner table in a second schema of its own
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<-'SQL'
+	CREATE SCHEMA dataops_data AUTHORIZATION dataops;
+SQL
+
 # Nobody else may connect, create temporary tables or use the public schema.
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" -v db="$POSTGRES_DB" <<-'SQL'
 	REVOKE ALL ON DATABASE :"db" FROM PUBLIC;
