@@ -1,0 +1,169 @@
+package org.ontask.action.action;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An action of a workflow: a message template (text and subject), the filter that selects
+ * its learners, and its named conditions. Names are unique per workflow.
+ */
+@Entity
+@Table(name = "action")
+class Action {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "workflow_id", nullable = false)
+	private long workflowId;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(nullable = false)
+	private String description = "";
+
+	@Column(nullable = false)
+	private String type;
+
+	@Column(nullable = false)
+	private String subject = "";
+
+	@Column(nullable = false)
+	private String text = "";
+
+	@Column
+	private String filter;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt = Instant.now();
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt = Instant.now();
+
+	@Version
+	private long version;
+
+	@OneToMany(mappedBy = "action", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("position")
+	private List<ActionCondition> conditions = new ArrayList<>();
+
+	protected Action() {
+	}
+
+	Action(long workflowId, String name, String description, ActionType type) {
+		this.workflowId = workflowId;
+		this.name = name;
+		this.description = (description != null) ? description : "";
+		this.type = type.code();
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	long getWorkflowId() {
+		return this.workflowId;
+	}
+
+	String getName() {
+		return this.name;
+	}
+
+	String getDescription() {
+		return this.description;
+	}
+
+	ActionType getType() {
+		return ActionType.fromCode(this.type).orElseThrow();
+	}
+
+	String getSubject() {
+		return this.subject;
+	}
+
+	String getText() {
+		return this.text;
+	}
+
+	String getFilter() {
+		return this.filter;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+	List<ActionCondition> getConditions() {
+		return this.conditions;
+	}
+
+	Optional<ActionCondition> condition(long conditionId) {
+		return this.conditions.stream().filter((c) -> c.getId() != null && c.getId() == conditionId).findFirst();
+	}
+
+	Optional<ActionCondition> conditionNamed(String conditionName) {
+		return this.conditions.stream().filter((c) -> c.getName().equals(conditionName)).findFirst();
+	}
+
+	void rename(String name) {
+		this.name = name;
+		touch();
+	}
+
+	void describe(String description) {
+		this.description = description;
+		touch();
+	}
+
+	void write(String subject, String text) {
+		this.subject = subject;
+		this.text = text;
+		touch();
+	}
+
+	void filter(String filter) {
+		this.filter = filter;
+		touch();
+	}
+
+	ActionCondition addCondition(String name, String description, String formula) {
+		int position = this.conditions.stream().mapToInt(ActionCondition::getPosition).max().orElse(-1) + 1;
+		ActionCondition condition = new ActionCondition(this, name, description, formula, position);
+		this.conditions.add(condition);
+		touch();
+		return condition;
+	}
+
+	void removeCondition(ActionCondition condition) {
+		this.conditions.remove(condition);
+		touch();
+	}
+
+	void touch() {
+		this.updatedAt = Instant.now();
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.ontask.action.action;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.ontask.action.attribute.WorkflowAttributes;
+import org.ontask.workflowaccess.WorkflowDataLifecycle;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens to a workflow's actions when workflow-service clones, deletes or flushes
+ * it. Plain set-based SQL, idempotent: a clone copies only the actions the clone does not
+ * have yet (by name), so a redelivered command changes nothing twice.
+ * <p>
+ * A flush removes the table's columns, so everything that refers to columns goes: every
+ * action's filter, conditions and rubric cells. The actions and their texts stay (the
+ * original keeps them too); a text that prints a column no longer there is refused at its
+ * next save and shown with the reason in preview.
+ */
+@Component
+class ActionDataLifecycle implements WorkflowDataLifecycle {
+
+	private final JdbcClient jdbc;
+
+	private final WorkflowAttributes attributes;
+
+	ActionDataLifecycle(JdbcClient jdbc, WorkflowAttributes attributes) {
+		this.jdbc = jdbc;
+		this.attributes = attributes;
+	}
+
+	@Override
+	public void copy(long sourceWorkflowId, long cloneWorkflowId) {
+		Timestamp now = Timestamp.from(Instant.now());
+		int copied = this.jdbc
+			.sql("INSERT INTO action (workflow_id, name, description, type, subject, text, filter, created_at, "
+					+ "updated_at, version) SELECT ?, name, description, type, subject, text, filter, ?, ?, 0 "
+					+ "FROM action WHERE workflow_id = ? ON CONFLICT (workflow_id, name) DO NOTHING")
+			.params(cloneWorkflowId, now, now, sourceWorkflowId)
+			.update();
+		if (copied > 0) {
+			this.jdbc
+				.sql("INSERT INTO action_condition (action_id, name, description, formula, position) "
+						+ "SELECT n.id, c.name, c.description, c.formula, c.position FROM action_condition c "
+						+ "JOIN action o ON o.id = c.action_id JOIN action n ON n.workflow_id = ? AND n.name = o.name "
+						+ "WHERE o.workflow_id = ? ON CONFLICT (action_id, name) DO NOTHING")
+				.params(cloneWorkflowId, sourceWorkflowId)
+				.update();
+			this.jdbc
+				.sql("INSERT INTO rubric_cell (action_id, criterion, level, description, feedback) "
+						+ "SELECT n.id, r.criterion, r.level, r.description, r.feedback FROM rubric_cell r "
+						+ "JOIN action o ON o.id = r.action_id JOIN action n ON n.workflow_id = ? AND n.name = o.name "
+						+ "WHERE o.workflow_id = ? ON CONFLICT (action_id, criterion, level) DO NOTHING")
+				.params(cloneWorkflowId, sourceWorkflowId)
+				.update();
+		}
+		this.attributes.copy(sourceWorkflowId, cloneWorkflowId);
+	}
+
+	@Override
+	public void delete(long workflowId) {
+		// conditions and rubric cells go with their action (ON DELETE CASCADE)
+		this.jdbc.sql("DELETE FROM action WHERE workflow_id = ?").param(workflowId).update();
+		this.attributes.delete(workflowId);
+	}
+
+	@Override
+	public void flush(long workflowId) {
+		this.jdbc.sql("DELETE FROM action_condition WHERE action_id IN (SELECT id FROM action WHERE workflow_id = ?)")
+			.param(workflowId)
+			.update();
+		this.jdbc.sql("DELETE FROM rubric_cell WHERE action_id IN (SELECT id FROM action WHERE workflow_id = ?)")
+			.param(workflowId)
+			.update();
+		this.jdbc.sql("UPDATE action SET filter = NULL, updated_at = ?, version = version + 1 WHERE workflow_id = ?")
+			.params(Timestamp.from(Instant.now()), workflowId)
+			.update();
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.ontask.action.action;
+
+import java.time.Instant;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An action as pages and the API show it.
+ *
+ * @param id its id
+ * @param workflowId its workflow
+ * @param name its name
+ * @param description its description
+ * @param type its type code
+ * @param typeLabel its type as people read it
+ * @param subject the subject template
+ * @param text the message template
+ * @param filter the filter formula ({@code {}} for every learner)
+ * @param filterText the filter as readable text, empty for every learner
+ * @param conditions its conditions in order
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ * @param version its version
+ */
+public record ActionResponse(long id, long workflowId, String name, String description, String type, String typeLabel,
+		String subject, String text, JsonNode filter, String filterText, List<ConditionResponse> conditions,
+		Instant createdAt, Instant updatedAt, long version) {
+
+}

@@ -1,0 +1,604 @@
+package org.ontask.action.action;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.ontask.action.attribute.WorkflowAttributes;
+import org.ontask.action.dataops.DataColumn;
+import org.ontask.action.dataops.DataopsClient;
+import org.ontask.action.dataops.Selection;
+import org.ontask.action.dataops.SelectionRequest;
+import org.ontask.action.template.MessageTemplate;
+import org.ontask.action.template.MessageTemplates;
+import org.ontask.action.template.TemplateException;
+import org.ontask.action.template.TemplateNames;
+import org.ontask.formula.ColumnResolver;
+import org.ontask.formula.ColumnType;
+import org.ontask.formula.Formula;
+import org.ontask.formula.FormulaException;
+import org.ontask.formula.Formulas;
+import org.ontask.workflowaccess.WorkflowAccess;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The actions of workflows: create, change, clone and delete them, their filters and
+ * conditions, and the checks that keep them usable (templates that compile, formulas that
+ * fit the table's columns). Every method first checks that the user may open the workflow
+ * (404 otherwise) and that the action belongs to it.
+ */
+@Service
+public class ActionService {
+
+	static final int MAX_NAME = 200;
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ActionRepository actions;
+
+	private final WorkflowAccess access;
+
+	private final DataopsClient dataops;
+
+	private final WorkflowAttributes attributes;
+
+	private final MessageTemplates templates;
+
+	ActionService(ActionRepository actions, WorkflowAccess access, DataopsClient dataops, WorkflowAttributes attributes,
+			MessageTemplates templates) {
+		this.actions = actions;
+		this.access = access;
+		this.dataops = dataops;
+		this.attributes = attributes;
+		this.templates = templates;
+	}
+
+	/**
+	 * The name of the workflow, if the user may open it.
+	 * @param workflowId the workflow
+	 * @param email the user
+	 * @return its name
+	 */
+	public String workflowName(long workflowId, String email) {
+		return this.access.nameOfWorkflowOpenTo(workflowId, email);
+	}
+
+	/**
+	 * The actions of a workflow, by name.
+	 * @param workflowId the workflow
+	 * @param email the user
+	 * @return the actions
+	 */
+	@Transactional(readOnly = true)
+	public List<ActionResponse> list(long workflowId, String email) {
+		this.access.nameOfWorkflowOpenTo(workflowId, email);
+		return this.actions.findByWorkflowIdOrderByNameAsc(workflowId).stream().map(ActionService::response).toList();
+	}
+
+	/**
+	 * One action.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param email the user
+	 * @return the action
+	 */
+	@Transactional(readOnly = true)
+	public ActionResponse get(long workflowId, long actionId, String email) {
+		return response(find(workflowId, actionId, email));
+	}
+
+	/**
+	 * Creates an action. Its text, subject, filter and conditions, when given, are
+	 * checked against the table's columns as on any later change.
+	 * @param workflowId the workflow
+	 * @param email the user
+	 * @param request the action
+	 * @return the new action
+	 */
+	@Transactional
+	public ActionResponse create(long workflowId, String email, CreateActionRequest request) {
+		this.access.nameOfWorkflowOpenTo(workflowId, email);
+		String name = validName(request.name(), "name", "An action");
+		ActionType type = ActionType.fromCode((request.type() != null) ? request.type().trim() : "")
+			.orElseThrow(() -> new InvalidActionException("type",
+					"The type must be one of personalized_text, rubric_text and email_report."));
+		if (this.actions.existsByWorkflowIdAndName(workflowId, name)) {
+			throw new InvalidActionException("name", "There is already an action called \"" + name + "\".");
+		}
+		Action action = new Action(workflowId, name, trimmed(request.description()), type);
+		Lazy<List<DataColumn>> columns = new Lazy<>(() -> this.dataops.columns(workflowId));
+		if (request.filter() != null) {
+			action.filter(validFilter(request.filter(), columns.get()));
+		}
+		if (request.conditions() != null && !request.conditions().isEmpty()) {
+			if (!type.allowsConditions()) {
+				throw new InvalidActionException("conditions", "An email report has no conditions.");
+			}
+			for (ConditionRequest condition : request.conditions()) {
+				String conditionName = validConditionName(action, condition.name(), null, columns.get(), workflowId);
+				action.addCondition(conditionName, trimmed(condition.description()),
+						validFormula(condition.formula(), columns.get(), "Condition \"" + conditionName + "\"", false));
+			}
+		}
+		if (hasText(request.text()) || hasText(request.subject())) {
+			String subject = (request.subject() != null) ? request.subject() : "";
+			String text = (request.text() != null) ? request.text() : "";
+			checkTemplates(action, subject, text, columns.get());
+			action.write(subject, text);
+		}
+		return response(this.actions.save(action));
+	}
+
+	/**
+	 * Changes an action's name, description, texts or filter.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param email the user
+	 * @param request what to change
+	 * @return the action after the change
+	 */
+	@Transactional
+	public ActionResponse update(long workflowId, long actionId, String email, UpdateActionRequest request) {
+		Action action = find(workflowId, actionId, email);
+		if (request.name() != null) {
+			String name = validName(request.name(), "name", "An action");
+			if (!name.equals(action.getName()) && this.actions.existsByWorkflowIdAndName(workflowId, name)) {
+				throw new InvalidActionException("name", "There is already an action called \"" + name + "\".");
+			}
+			action.rename(name);
+		}
+		if (request.description() != null) {
+			action.describe(request.description().trim());
+		}
+		Lazy<List<DataColumn>> columns = new Lazy<>(() -> this.dataops.columns(workflowId));
+		if (request.filter() != null) {
+			action.filter(validFilter(request.filter(), columns.get()));
+		}
+		if (request.text() != null || request.subject() != null) {
+			String subject = (request.subject() != null) ? request.subject() : action.getSubject();
+			String text = (request.text() != null) ? request.text() : action.getText();
+			checkTemplates(action, subject, text, columns.get());
+			action.write(subject, text);
+		}
+		return response(this.actions.saveAndFlush(action));
+	}
+
+	/**
+	 * Clones an action with its conditions, named "Copy of …".
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param email the user
+	 * @return the clone
+	 */
+	@Transactional
+	public ActionResponse cloneAction(long workflowId, long actionId, String email) {
+		Action source = find(workflowId, actionId, email);
+		String name = freeName("Copy of " + source.getName(),
+				(candidate) -> this.actions.existsByWorkflowIdAndName(workflowId, candidate));
+		Action clone = new Action(workflowId, name, source.getDescription(), source.getType());
+		clone.write(source.getSubject(), source.getText());
+		clone.filter(source.getFilter());
+		for (ActionCondition condition : source.getConditions()) {
+			clone.addCondition(condition.getName(), condition.getDescription(), condition.getFormula());
+		}
+		return response(this.actions.save(clone));
+	}
+
+	/**
+	 * Deletes an action and its conditions.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param email the user
+	 */
+	@Transactional
+	public void delete(long workflowId, long actionId, String email) {
+		this.actions.delete(find(workflowId, actionId, email));
+	}
+
+	/**
+	 * Adds a condition, checked against the table's columns.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param email the user
+	 * @param request the condition
+	 * @return the condition
+	 */
+	@Transactional
+	public ConditionResponse addCondition(long workflowId, long actionId, String email, ConditionRequest request) {
+		Action action = find(workflowId, actionId, email);
+		requireConditions(action);
+		List<DataColumn> columns = this.dataops.columns(workflowId);
+		String name = validConditionName(action, request.name(), null, columns, workflowId);
+		action.addCondition(name, trimmed(request.description()),
+				validFormula(request.formula(), columns, "Condition \"" + name + "\"", false));
+		this.actions.saveAndFlush(action);
+		return condition(action.conditionNamed(name).orElseThrow());
+	}
+
+	/**
+	 * Changes a condition; a new name is also written into the {@code {% if %}} blocks of
+	 * the action's text.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param conditionId the condition
+	 * @param email the user
+	 * @param request its new state; a null formula keeps the current one
+	 * @return the condition
+	 */
+	@Transactional
+	public ConditionResponse updateCondition(long workflowId, long actionId, long conditionId, String email,
+			ConditionRequest request) {
+		Action action = find(workflowId, actionId, email);
+		ActionCondition condition = findCondition(action, conditionId);
+		List<DataColumn> columns = this.dataops.columns(workflowId);
+		String name = (request.name() != null)
+				? validConditionName(action, request.name(), condition, columns, workflowId) : condition.getName();
+		String formula = (request.formula() != null)
+				? validFormula(request.formula(), columns, "Condition \"" + name + "\"", false)
+				: condition.getFormula();
+		String description = (request.description() != null) ? request.description().trim()
+				: condition.getDescription();
+		if (!name.equals(condition.getName())) {
+			action.write(renameInTemplate(action.getSubject(), condition.getName(), name),
+					renameInTemplate(action.getText(), condition.getName(), name));
+		}
+		condition.change(name, description, formula);
+		action.touch();
+		this.actions.saveAndFlush(action);
+		return condition(condition);
+	}
+
+	/**
+	 * Deletes a condition the message does not use.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param conditionId the condition
+	 * @param email the user
+	 */
+	@Transactional
+	public void deleteCondition(long workflowId, long actionId, long conditionId, String email) {
+		Action action = find(workflowId, actionId, email);
+		ActionCondition condition = findCondition(action, conditionId);
+		if (usesName(action.getText(), condition.getName()) || usesName(action.getSubject(), condition.getName())) {
+			throw new InvalidActionException("condition", "Condition \"" + condition.getName()
+					+ "\" is used in the message; take it out of the text before deleting it.");
+		}
+		action.removeCondition(condition);
+		this.actions.saveAndFlush(action);
+	}
+
+	/**
+	 * Clones a condition within its action, named "Copy of …".
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param conditionId the condition
+	 * @param email the user
+	 * @return the clone
+	 */
+	@Transactional
+	public ConditionResponse cloneCondition(long workflowId, long actionId, long conditionId, String email) {
+		Action action = find(workflowId, actionId, email);
+		ActionCondition source = findCondition(action, conditionId);
+		return copyInto(action, source);
+	}
+
+	/**
+	 * Copies a condition of another action of the same workflow into this one.
+	 * @param workflowId the workflow
+	 * @param actionId the action receiving the copy
+	 * @param fromActionId the action holding the condition
+	 * @param conditionId the condition
+	 * @param email the user
+	 * @return the copy (its name gets "Copy of" only if the name is taken)
+	 */
+	@Transactional
+	public ConditionResponse copyCondition(long workflowId, long actionId, long fromActionId, long conditionId,
+			String email) {
+		Action action = find(workflowId, actionId, email);
+		requireConditions(action);
+		Action from = find(workflowId, fromActionId, email);
+		return copyInto(action, findCondition(from, conditionId));
+	}
+
+	private ConditionResponse copyInto(Action action, ActionCondition source) {
+		requireConditions(action);
+		String name = action.conditionNamed(source.getName()).isEmpty() ? source.getName()
+				: freeName("Copy of " + source.getName(), (candidate) -> action.conditionNamed(candidate).isPresent());
+		action.addCondition(name, source.getDescription(), source.getFormula());
+		this.actions.saveAndFlush(action);
+		return condition(action.conditionNamed(name).orElseThrow());
+	}
+
+	/**
+	 * How many learners the filter selects and, within those, each condition.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param email the user
+	 * @return the counts, computed by dataops in SQL
+	 */
+	@Transactional(readOnly = true)
+	public Selection counts(long workflowId, long actionId, String email) {
+		Action action = find(workflowId, actionId, email);
+		return this.dataops.selection(workflowId,
+				new SelectionRequest(formulaNode(action.getFilter()), conditionNodes(action), List.of(), 0, 0));
+	}
+
+	/**
+	 * The names the action's templates may use: the table's columns, the action's
+	 * conditions and the workflow's attributes.
+	 * @param action the action
+	 * @param columns the table's columns
+	 * @return the names
+	 */
+	TemplateNames templateNames(ActionResponse action, List<DataColumn> columns) {
+		ActionType type = ActionType.fromCode(action.type()).orElseThrow();
+		return new TemplateNames(columns.stream().map(DataColumn::name).collect(Collectors.toSet()),
+				action.conditions().stream().map(ConditionResponse::name).collect(Collectors.toSet()),
+				this.attributes.of(action.workflowId()).keySet(), type.isReport(), type.isRubric());
+	}
+
+	/**
+	 * Compiles an action's text and subject for rendering.
+	 * @param action the action
+	 * @param columns the table's columns
+	 * @return the text and the subject, compiled
+	 * @throws TemplateException when they no longer fit the table (e.g. a column was
+	 * deleted)
+	 */
+	public Compiled compile(ActionResponse action, List<DataColumn> columns) {
+		TemplateNames names = templateNames(action, columns);
+		TemplateNames subjectNames = new TemplateNames(names.columns(), names.conditions(), names.attributes(), false,
+				false);
+		return new Compiled(this.templates.compile(action.text(), true, names),
+				this.templates.compile(action.subject(), false, subjectNames));
+	}
+
+	/**
+	 * An action's compiled text and subject.
+	 *
+	 * @param text the HTML message
+	 * @param subject the plain-text subject
+	 */
+	public record Compiled(MessageTemplate text, MessageTemplate subject) {
+	}
+
+	/**
+	 * The filter and the conditions of an action as dataops takes them.
+	 * @param action the action
+	 * @return the selection request parts
+	 */
+	public static SelectionRequest selectionOf(ActionResponse action, List<String> columns, int offset, int limit) {
+		Map<String, JsonNode> conditions = new LinkedHashMap<>();
+		for (ConditionResponse condition : action.conditions()) {
+			conditions.put(condition.name(), condition.formula());
+		}
+		JsonNode filter = (action.filterText().isEmpty()) ? null : action.filter();
+		return new SelectionRequest(filter, conditions, columns, offset, limit);
+	}
+
+	private void checkTemplates(Action action, String subject, String text, List<DataColumn> columns) {
+		Set<String> columnNames = columns.stream().map(DataColumn::name).collect(Collectors.toSet());
+		Set<String> conditionNames = action.getConditions()
+			.stream()
+			.map(ActionCondition::getName)
+			.collect(Collectors.toSet());
+		Set<String> attributeNames = this.attributes.of(action.getWorkflowId()).keySet();
+		ActionType type = action.getType();
+		try {
+			this.templates.compile(text, true,
+					new TemplateNames(columnNames, conditionNames, attributeNames, type.isReport(), type.isRubric()));
+		}
+		catch (TemplateException ex) {
+			throw new InvalidActionException("text", "The message cannot be used: " + ex.getMessage());
+		}
+		try {
+			this.templates.compile(subject, false,
+					new TemplateNames(columnNames, conditionNames, attributeNames, false, false));
+		}
+		catch (TemplateException ex) {
+			throw new InvalidActionException("subject", "The subject cannot be used: " + ex.getMessage());
+		}
+	}
+
+	private String validFilter(JsonNode filter, List<DataColumn> columns) {
+		return validFormula(filter, columns, "The filter", true);
+	}
+
+	/**
+	 * The formula checked against the columns and normalised; for a filter, null when it
+	 * selects everyone.
+	 */
+	static String validFormula(JsonNode formula, List<DataColumn> columns, String what, boolean emptyIsNull) {
+		String json = (formula == null || formula.isNull()) ? "{}" : JSON.writeValueAsString(formula);
+		Map<String, ColumnType> types = new LinkedHashMap<>();
+		for (DataColumn column : columns) {
+			column.columnType().ifPresent((type) -> types.put(column.name(), type));
+		}
+		try {
+			Formula parsed = Formula.parse(json, ColumnResolver.ofTypes(types));
+			if (parsed.isEmpty() && emptyIsNull) {
+				return null;
+			}
+			return parsed.toJson();
+		}
+		catch (FormulaException ex) {
+			throw new InvalidActionException(emptyIsNull ? "filter" : "condition",
+					what + " cannot be used: " + String.join("; ", ex.problems()));
+		}
+	}
+
+	private String validConditionName(Action action, String requested, ActionCondition current,
+			List<DataColumn> columns, long workflowId) {
+		String name = validName(requested, "condition", "A condition");
+		if (action.conditionNamed(name).filter((other) -> other != current).isPresent()) {
+			throw new InvalidActionException("condition",
+					"This action already has a condition called \"" + name + "\".");
+		}
+		if (columns.stream().anyMatch((column) -> column.name().equals(name))) {
+			throw new InvalidActionException("condition",
+					"\"" + name + "\" is the name of a column; a condition needs a name of its own.");
+		}
+		if (this.attributes.of(workflowId).containsKey(name)) {
+			throw new InvalidActionException("condition",
+					"\"" + name + "\" is the name of an attribute; a condition needs a name of its own.");
+		}
+		return name;
+	}
+
+	static String validName(String requested, String field, String what) {
+		String name = (requested != null) ? requested.trim() : "";
+		if (name.isEmpty()) {
+			throw new InvalidActionException(field, what + " needs a name.");
+		}
+		if (name.length() > MAX_NAME) {
+			throw new InvalidActionException(field, "A name can have at most " + MAX_NAME + " characters.");
+		}
+		if (name.indexOf('"') >= 0 || name.indexOf('\'') >= 0) {
+			throw new InvalidActionException(field, "A name cannot contain quotes.");
+		}
+		if (name.contains("{") || name.contains("}") || name.contains("%")) {
+			throw new InvalidActionException(field, "A name cannot contain {, } or %.");
+		}
+		return name;
+	}
+
+	private static void requireConditions(Action action) {
+		if (!action.getType().allowsConditions()) {
+			throw new InvalidActionException("condition", "An email report has no conditions.");
+		}
+	}
+
+	private Action find(long workflowId, long actionId, String email) {
+		this.access.nameOfWorkflowOpenTo(workflowId, email);
+		return this.actions.findByIdAndWorkflowId(actionId, workflowId)
+			.orElseThrow(() -> new ActionNotFoundException(workflowId, actionId));
+	}
+
+	private static ActionCondition findCondition(Action action, long conditionId) {
+		return action.condition(conditionId)
+			.orElseThrow(() -> new ActionNotFoundException(
+					"There is no condition " + conditionId + " in action \"" + action.getName() + "\"."));
+	}
+
+	static String freeName(String base, java.util.function.Predicate<String> taken) {
+		String candidate = base;
+		for (int n = 2; taken.test(candidate); n++) {
+			candidate = base + " (" + n + ")";
+		}
+		return candidate;
+	}
+
+	private static boolean usesName(String template, String name) {
+		return namePattern(name).matcher(template).find();
+	}
+
+	private static String renameInTemplate(String template, String from, String to) {
+		Matcher matcher = namePattern(from).matcher(template);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + to + matcher.group(2)));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	/**
+	 * {@code {% if name %}} or {@code {{ name }}}, with the delimiters in groups 1 and 2.
+	 */
+	private static Pattern namePattern(String name) {
+		String quoted = Pattern.quote(name);
+		return Pattern.compile("(\\{%\\s*if\\s+|\\{\\{\\s*)" + quoted + "(\\s*%\\}|\\s*\\}\\})");
+	}
+
+	static ActionResponse response(Action action) {
+		List<ConditionResponse> conditions = new ArrayList<>();
+		for (ActionCondition condition : action.getConditions()) {
+			conditions.add(condition(condition));
+		}
+		String filter = action.getFilter();
+		return new ActionResponse(action.getId(), action.getWorkflowId(), action.getName(), action.getDescription(),
+				action.getType().code(), action.getType().label(), action.getSubject(), action.getText(),
+				formulaNodeOrEmpty(filter), (filter != null) ? text(filter) : "", conditions, action.getCreatedAt(),
+				action.getUpdatedAt(), action.getVersion());
+	}
+
+	private static ConditionResponse condition(ActionCondition condition) {
+		return new ConditionResponse(condition.getId(), condition.getName(), condition.getDescription(),
+				formulaNodeOrEmpty(condition.getFormula()), text(condition.getFormula()));
+	}
+
+	private static String text(String formula) {
+		try {
+			return Formulas.toText(formula);
+		}
+		catch (FormulaException ex) {
+			return "(cannot be read: " + String.join("; ", ex.problems()) + ")";
+		}
+	}
+
+	private static JsonNode formulaNodeOrEmpty(String json) {
+		JsonNode node = formulaNode(json);
+		return (node != null) ? node : JSON.createObjectNode();
+	}
+
+	private static JsonNode formulaNode(String json) {
+		if (json == null || json.isBlank()) {
+			return null;
+		}
+		try {
+			return JSON.readTree(json);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static Map<String, JsonNode> conditionNodes(Action action) {
+		Map<String, JsonNode> nodes = new LinkedHashMap<>();
+		for (ActionCondition condition : action.getConditions()) {
+			nodes.put(condition.getName(), formulaNodeOrEmpty(condition.getFormula()));
+		}
+		return nodes;
+	}
+
+	private static String trimmed(String text) {
+		return (text != null) ? text.trim() : "";
+	}
+
+	private static boolean hasText(String text) {
+		return text != null && !text.isEmpty();
+	}
+
+	/** Asks dataops for the columns only when a check needs them, and only once. */
+	private static final class Lazy<T> implements Supplier<T> {
+
+		private final Supplier<T> source;
+
+		private T value;
+
+		Lazy(Supplier<T> source) {
+			this.source = source;
+		}
+
+		@Override
+		public T get() {
+			if (this.value == null) {
+				this.value = this.source.get();
+			}
+			return this.value;
+		}
+
+	}
+
+}

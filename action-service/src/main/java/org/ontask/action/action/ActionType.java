@@ -1,0 +1,84 @@
+package org.ontask.action.action;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The kinds of action this service offers, with the original's type codes.
+ */
+public enum ActionType {
+
+	/** An HTML message personalised per learner, sent by email. */
+	PERSONALIZED_TEXT("personalized_text", "Personalised text", true, false),
+
+	/** Like personalised text, with rubric feedback per criterion. */
+	RUBRIC_TEXT("rubric_text", "Rubric feedback", false, true),
+
+	/** One email to fixed recipients with tables of column values. */
+	EMAIL_REPORT("email_report", "Email report", false, false);
+
+	private final String code;
+
+	private final String label;
+
+	private final boolean conditions;
+
+	private final boolean rubric;
+
+	ActionType(String code, String label, boolean conditions, boolean rubric) {
+		this.code = code;
+		this.label = label;
+		this.conditions = conditions;
+		this.rubric = rubric;
+	}
+
+	/**
+	 * The original's type code.
+	 * @return e.g. {@code personalized_text}
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * The name people see.
+	 * @return e.g. "Personalised text"
+	 */
+	public String label() {
+		return this.label;
+	}
+
+	/**
+	 * Whether conditions may be defined (an email report has none, as in the original).
+	 * @return true when conditions are allowed
+	 */
+	public boolean allowsConditions() {
+		return this.conditions || this.rubric;
+	}
+
+	/**
+	 * Whether the rubric macro may be used.
+	 * @return true for rubric actions
+	 */
+	public boolean isRubric() {
+		return this.rubric;
+	}
+
+	/**
+	 * Whether the report macro may be used.
+	 * @return true for email reports
+	 */
+	public boolean isReport() {
+		return this == EMAIL_REPORT;
+	}
+
+	/**
+	 * The type with this code.
+	 * @param code a type code
+	 * @return the type, empty when unknown
+	 */
+	public static Optional<ActionType> fromCode(String code) {
+		return Arrays.stream(values()).filter((type) -> type.code.equals(code)).findFirst();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Service-wide technical configuration: subscriptions and the template engine.
+ */
+package org.ontask.action.config;

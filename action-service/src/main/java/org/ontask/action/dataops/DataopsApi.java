@@ -1,0 +1,21 @@
+package org.ontask.action.dataops;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * dataops-service's internal API as an HTTP interface client.
+ */
+interface DataopsApi {
+
+	@GetExchange("/internal/workflows/{id}/columns")
+	List<DataColumn> columns(@PathVariable long id);
+
+	@PostExchange("/internal/workflows/{id}/selection")
+	Selection selection(@PathVariable long id, @RequestBody SelectionRequest request);
+
+}

@@ -1,0 +1,167 @@
+package org.ontask.action;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.ontask.formula.ColumnResolver;
+import org.ontask.formula.ColumnType;
+import org.ontask.formula.Formula;
+import org.ontask.formula.FormulaException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stand-in for dataops-service's internal API over real HTTP, as agreed in the
+ * contract: tables held in memory, filters and conditions evaluated with the formula
+ * module's evaluator (the semantics dataops' SQL has). It records the acting user of each
+ * call, and can be told to fail like a service that is down.
+ */
+final class DataopsStub {
+
+	private static final Pattern PATH = Pattern.compile("/internal/workflows/(\\d+)/(columns|selection)");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final Map<Long, Table> tables = new ConcurrentHashMap<>();
+
+	volatile boolean down;
+
+	volatile String lastActingUser;
+
+	record Column(String name, String type, boolean key, List<Object> categories) {
+	}
+
+	record Table(List<Column> columns, List<Map<String, Object>> rows) {
+	}
+
+	DataopsStub() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.server.createContext("/internal/", this::handle);
+		this.server.start();
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	void put(long workflowId, Table table) {
+		this.tables.put(workflowId, table);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (this.down) {
+				send(exchange, 500, Map.of("detail", "down"));
+				return;
+			}
+			this.lastActingUser = exchange.getRequestHeaders().getFirst("X-OnTask-Acting-User");
+			if (exchange.getRequestHeaders().getFirst("X-OnTask-Signature") == null) {
+				send(exchange, 403, Map.of("detail", "unsigned"));
+				return;
+			}
+			Matcher matcher = PATH.matcher(exchange.getRequestURI().getPath());
+			if (!matcher.matches()) {
+				send(exchange, 404, Map.of("detail", "no such path"));
+				return;
+			}
+			Table table = this.tables.get(Long.parseLong(matcher.group(1)));
+			if (table == null) {
+				send(exchange, 404, Map.of("detail", "no table"));
+				return;
+			}
+			if (matcher.group(2).equals("columns")) {
+				send(exchange, 200, table.columns());
+				return;
+			}
+			JsonNode body = JSON.readTree(exchange.getRequestBody());
+			send(exchange, 200, select(table, body));
+		}
+		catch (FormulaException ex) {
+			send(exchange, 400, Map.of("detail", ex.getMessage()));
+		}
+	}
+
+	private static Map<String, Object> select(Table table, JsonNode body) {
+		Map<String, ColumnType> types = new HashMap<>();
+		for (Column column : table.columns()) {
+			types.put(column.name(), ColumnType.fromJsonName(column.type()).orElseThrow());
+		}
+		ColumnResolver resolver = ColumnResolver.ofTypes(types);
+		Formula filter = Formula.parse(text(body.get("filter")), resolver);
+		Map<String, Formula> conditions = new LinkedHashMap<>();
+		JsonNode given = body.get("conditions");
+		if (given != null && given.isObject()) {
+			for (Map.Entry<String, JsonNode> entry : given.properties()) {
+				conditions.put(entry.getKey(), Formula.parse(text(entry.getValue()), resolver));
+			}
+		}
+		List<Map<String, Object>> selected = table.rows().stream().filter(filter::evaluate).toList();
+		Map<String, Long> counts = new LinkedHashMap<>();
+		conditions.forEach((name, formula) -> counts.put(name, selected.stream().filter(formula::evaluate).count()));
+		int offset = body.path("offset").asInt(0);
+		int limit = body.path("limit").asInt(100);
+		JsonNode wanted = body.get("columns");
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = offset; i < Math.min(selected.size(), offset + limit); i++) {
+			Map<String, Object> row = selected.get(i);
+			Map<String, Object> values = new LinkedHashMap<>();
+			for (Column column : table.columns()) {
+				boolean include = wanted == null || wanted.isNull();
+				if (!include) {
+					for (JsonNode name : wanted) {
+						include |= name.asString().equals(column.name());
+					}
+				}
+				if (include) {
+					values.put(column.name(), row.get(column.name()));
+				}
+			}
+			Map<String, Boolean> truth = new LinkedHashMap<>();
+			conditions.forEach((name, formula) -> truth.put(name, formula.evaluate(row)));
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("rowId", row.get("__id"));
+			out.put("values", values);
+			out.put("conditions", truth);
+			rows.add(out);
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("total", selected.size());
+		answer.put("counts", counts);
+		answer.put("rows", rows);
+		return answer;
+	}
+
+	private static String text(JsonNode formula) {
+		return (formula == null || formula.isNull()) ? null : JSON.writeValueAsString(formula);
+	}
+
+	private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+		byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders()
+			.set("Content-Type", (status >= 400) ? "application/problem+json" : "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}
