@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param command what to do
  * @param arguments the command's positional arguments (the app of {@code logs}, the
- * servers of {@code infra})
+ * servers of {@code infra}, everything after {@code admin})
  * @param portBase the port of the gateway; every other port is relative to it
  * @param stateDirectory the state folder given on the command line or in the environment,
  * or null for the default
@@ -28,6 +28,12 @@ record LauncherOptions(Command command, List<String> arguments, int portBase, Pa
 	enum Command {
 
 		START, STOP, STATUS, LOGS, HELP,
+
+		/**
+		 * {@code admin create-superuser|import-users ...}: its own arguments, options
+		 * included, are parsed by {@link AdminArguments}.
+		 */
+		ADMIN,
 
 		/** Internal: the background process that runs the embedded servers. */
 		INFRA,
@@ -56,6 +62,9 @@ record LauncherOptions(Command command, List<String> arguments, int portBase, Pa
 			else if (arg.equals("--state-dir") || arg.startsWith("--state-dir=")) {
 				stateDirectory = optionValue(args, i, "--state-dir");
 				i += arg.contains("=") ? 0 : 1;
+			}
+			else if (command == Command.ADMIN) {
+				arguments.add(arg);
 			}
 			else if (arg.equals("-h") || arg.equals("--help")) {
 				command = Command.HELP;
@@ -104,7 +113,7 @@ record LauncherOptions(Command command, List<String> arguments, int portBase, Pa
 						LauncherException.USAGE);
 			}
 		}
-		else if (command != Command.INFRA && !arguments.isEmpty()) {
+		else if (command != Command.INFRA && command != Command.ADMIN && !arguments.isEmpty()) {
 			throw new LauncherException("Unexpected argument '" + arguments.get(0) + "'.", LauncherException.USAGE);
 		}
 	}

@@ -13,8 +13,8 @@ import java.util.Set;
  * JVM processes on this machine, with embedded PostgreSQL, Redis, AMQP and SMTP servers
  * unless external ones are configured.
  * <p>
- * Usage: {@code start|stop|status|logs <app>} with the options {@code --port-base N} and
- * {@code --state-dir DIR}.
+ * Usage: {@code start|stop|status|logs <app>|admin ...} with the options
+ * {@code --port-base N} and {@code --state-dir DIR}.
  */
 public final class OnTaskLauncher {
 
@@ -26,6 +26,7 @@ public final class OnTaskLauncher {
 			  stop          stop everything ./ontask start started
 			  status        show which apps run and whether they are ready
 			  logs <app>    print an app's log (%s, infra)
+			  admin ...     create-superuser, or import-users FILE.csv (./ontask admin help; OnTask must be running)
 
 			Options:
 			  --port-base N    gateway port N, services N+1..N+5, config-server N+808 (default 8080; ONTASK_PORT_BASE)
@@ -80,6 +81,9 @@ public final class OnTaskLauncher {
 			case STOP -> new StopCommand(context).run();
 			case STATUS -> new StatusCommand(context).run();
 			case LOGS -> new LogsCommand(context, options.arguments().get(0)).run();
+			case ADMIN -> new AdminCommand(context, AdminArguments.parse(options.arguments(), environment),
+					AdminCommand.console())
+				.run();
 			case RUNNING -> StopCommand.ALL.stream().anyMatch((name) -> context.processes().running(name).isPresent())
 					? 0 : LauncherException.FAILURE;
 			case HELP, INFRA -> {

@@ -92,6 +92,7 @@ class OnTaskSystemIntegrationTests {
 
 			try {
 				useTheSystemAsTheAdmin(context.url(), password);
+				importUsersFromTheCommandLine(context, password);
 				signInWithChromium(context.url(), password);
 			}
 			catch (Exception | AssertionError ex) {
@@ -158,6 +159,25 @@ class OnTaskSystemIntegrationTests {
 			assertThat(after.statusCode()).as(page).isIn(302, 303);
 			assertThat(after.headers().firstValue("Location").orElseThrow()).as(page).startsWith("/login?next=");
 		}
+	}
+
+	/**
+	 * {@code ./ontask admin import-users} on the running system: auth-service's jar runs
+	 * once as a command on the same servers, and the accounts it creates are there for
+	 * the running auth-service.
+	 */
+	private void importUsersFromTheCommandLine(LauncherContext context, String password) throws Exception {
+		Path csv = Files.writeString(this.stateDirectory.resolve("class.csv"),
+				"name,email\nOne,cli.one@example.org\nTwo,CLI.Two@example.org\n");
+		AdminArguments arguments = AdminArguments
+			.parse(List.of("import-users", csv.toString(), "--column", "email", "--instructors"), Map.of());
+		assertThat(new AdminCommand(context, arguments, null).run()).isZero();
+		TestBrowser admin = new TestBrowser(context.url());
+		admin.signIn(ADMIN_EMAIL, password);
+		HttpResponse<String> users = admin.getJson("/api/users?q=cli.");
+		assertThat(users.body()).contains("\"email\":\"cli.one@example.org\"")
+			.contains("\"email\":\"cli.two@example.org\"")
+			.contains("\"roles\":[\"INSTRUCTOR\"]");
 	}
 
 	/**

@@ -8,8 +8,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Password sign-in looks accounts up by email, in any case. Roles become
- * {@code ROLE_<name>} authorities, which every service reads from the shared session.
+ * Password sign-in looks accounts up by email, in any case. The effective roles (the
+ * account's own and its groups') become {@code ROLE_<name>} authorities, which every
+ * service reads from the shared session. A deactivated account cannot sign in.
  */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
@@ -27,7 +28,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		return User.withUsername(account.getEmail())
 			.password((account.getPasswordHash() != null) ? account.getPasswordHash() : "{noop}")
 			.disabled(!account.isActive() || account.getPasswordHash() == null)
-			.authorities(account.getRoles()
+			.authorities(this.accounts.effectiveRoles(account)
 				.stream()
 				.map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name()))
 				.toList())

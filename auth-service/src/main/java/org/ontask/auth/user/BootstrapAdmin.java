@@ -9,6 +9,7 @@ import org.ontask.auth.config.AuthProperties;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +26,19 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private final UserAccountService accounts;
 
-	BootstrapAdmin(AuthProperties properties, UserAccountService accounts) {
+	private final Environment environment;
+
+	BootstrapAdmin(AuthProperties properties, UserAccountService accounts, Environment environment) {
 		this.properties = properties;
 		this.accounts = accounts;
+		this.environment = environment;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		AuthProperties.Admin admin = this.properties.admin();
-		if (!admin.isConfigured()) {
+		// a one-off admin command (./ontask admin) does only what it was asked
+		if (!admin.isConfigured() || this.environment.containsProperty("ontask.command.run")) {
 			return;
 		}
 		if (this.accounts.createIfAbsent(admin.email(), admin.name(), admin.password(),

@@ -25,7 +25,7 @@ class MeApiController {
 		UserAccount account = this.accounts.findByEmail(principal.getName())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Your account no longer exists."));
 		return new MeResponse(account.getEmail(), account.getDisplayName(),
-				account.getRoles().stream().map(Role::name).sorted().toList());
+				this.accounts.effectiveRoles(account).stream().map(Role::name).sorted().toList());
 	}
 
 	/**
@@ -33,7 +33,7 @@ class MeApiController {
 	 *
 	 * @param email the email
 	 * @param name the display name
-	 * @param roles the role names
+	 * @param roles the effective role names (own and through groups)
 	 */
 	record MeResponse(String email, String name, List<String> roles) {
 	}

@@ -64,6 +64,19 @@ public class UserAccount {
 		this.passwordHash = passwordHash;
 	}
 
+	void rename(String displayName) {
+		this.displayName = displayName;
+	}
+
+	void replaceRoles(Set<Role> roles) {
+		this.roles.clear();
+		this.roles.addAll(roles);
+	}
+
+	void activate(boolean active) {
+		this.active = active;
+	}
+
 	/** Adds a role; roles granted by a trusted source are never taken away by it. */
 	boolean grant(Role role) {
 		return this.roles.add(role);

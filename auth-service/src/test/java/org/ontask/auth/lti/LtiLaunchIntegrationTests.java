@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// closed after the class, like every other context of this module: a cached context
+// would keep this run's exclusive queues (workflow.events subscriptions) from the next
+@DirtiesContext
 class LtiLaunchIntegrationTests {
 
 	private static final String PYTHON = "/usr/bin/python3";
