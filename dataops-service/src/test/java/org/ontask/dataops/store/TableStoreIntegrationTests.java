@@ -6,6 +6,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.ontask.platform.messaging.MessagingNames;
+import org.ontask.workflowaccess.WorkflowDataLifecycle;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -26,6 +37,18 @@ class TableStoreIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private WorkflowDataLifecycle lifecycle;
+
+	@Autowired
+	private RabbitTemplate rabbit;
+
+	@Autowired
+	private AmqpAdmin admin;
+
+	@Autowired
+	private MessagingNames names;
 
 	private static long newWorkflow() {
 		return IDS.incrementAndGet();
@@ -174,15 +197,56 @@ class TableStoreIntegrationTests {
 		assertThatThrownBy(() -> this.store.dropColumn(workflow, sid, "t@example.org"))
 			.hasMessageContaining("only key");
 		long clone = newWorkflow();
-		this.store.copyTable(workflow, clone);
-		this.store.copyTable(workflow, clone);
+		this.lifecycle.copy(workflow, clone);
+		this.lifecycle.copy(workflow, clone);
 		assertThat(this.store.page(clone, RowQuery.first(10)).rows()).extracting(Row::values)
 			.isEqualTo(this.store.page(workflow, RowQuery.first(10)).rows().stream().map(Row::values).toList());
 		this.store.insertRow(clone, Map.of(this.store.columns(clone).get(0).id(), 50L));
-		this.store.dropTable(clone);
-		this.store.dropTable(clone);
+		this.lifecycle.delete(clone);
+		this.lifecycle.flush(clone);
 		assertThat(this.store.exists(clone)).isFalse();
 		assertThat(this.store.columns(clone)).isEmpty();
+	}
+
+	@Test
+	void changesArePublishedOnDataopsEvents() {
+		Queue queue = new Queue("dataops-test-events-" + java.util.UUID.randomUUID(), false, false, false);
+		this.admin.declareQueue(queue);
+		TopicExchange exchange = new TopicExchange(this.names.exchange("dataops.events"));
+		this.admin.declareExchange(exchange);
+		for (String key : List.of("table.replaced", "table.merged", "column.added", "column.deleted")) {
+			Binding binding = BindingBuilder.bind(queue).to(exchange).with(key);
+			this.admin.declareBinding(binding);
+		}
+		try {
+			long workflow = students();
+			long sid = this.store.columns(workflow).get(0).id();
+			this.store.merge(workflow,
+					new MergeSpec(MergeHow.OUTER, sid, List.of(new ColumnSpec("sid", ColumnType.INTEGER, false)), 0),
+					(sink) -> sink.row(new Object[] { 9L }), "m@example.org", false);
+			DataColumn added = this.store.addColumn(workflow, new ColumnSpec("c", ColumnType.STRING, false),
+					"a@example.org");
+			this.store.dropColumn(workflow, added.id(), "d@example.org");
+			List<String> seen = new java.util.ArrayList<>();
+			await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+				Message message = this.rabbit.receive(queue.getName(), 500);
+				if (message != null) {
+					seen.add(message.getMessageProperties().getReceivedRoutingKey() + " "
+							+ new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8));
+				}
+				assertThat(seen)
+					.anyMatch((m) -> m.startsWith("table.replaced") && m.contains("\"workflowId\":" + workflow)
+							&& m.contains("\"rows\":3") && m.contains("t@example.org"));
+				assertThat(seen)
+					.anyMatch((m) -> m.startsWith("table.merged") && m.contains("\"workflowId\":" + workflow)
+							&& m.contains("\"added\":1") && m.contains("m@example.org"));
+				assertThat(seen).anyMatch((m) -> m.startsWith("column.added") && m.contains("\"name\":\"c\""));
+				assertThat(seen).anyMatch((m) -> m.startsWith("column.deleted") && m.contains("d@example.org"));
+			});
+		}
+		finally {
+			this.admin.deleteQueue(queue.getName());
+		}
 	}
 
 }

@@ -1,0 +1,236 @@
+package org.ontask.dataops.api;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.ontask.dataops.store.DataColumn;
+import org.ontask.dataops.store.DataRejectedException;
+import org.ontask.dataops.store.MergeHow;
+import org.ontask.dataops.store.MergeOutcome;
+import org.ontask.dataops.store.Row;
+import org.ontask.dataops.store.RowPage;
+import org.ontask.dataops.store.RowQuery;
+import org.ontask.dataops.store.TableStore;
+import org.ontask.dataops.upload.ColumnChoice;
+import org.ontask.dataops.upload.Inspection;
+import org.ontask.dataops.upload.UploadOptions;
+import org.ontask.dataops.upload.Uploads;
+import org.ontask.workflowaccess.WorkflowAccess;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The table of a workflow for API clients: replace it or merge into it with a CSV body,
+ * read it as typed JSON pages or as a streamed CSV, list its columns. Every request is
+ * checked against the workflow's owner and sharers (404 otherwise).
+ */
+@RestController
+class TableApiController {
+
+	private static final String CSV = "text/csv";
+
+	private final WorkflowAccess workflows;
+
+	private final TableStore store;
+
+	private final Uploads uploads;
+
+	TableApiController(WorkflowAccess workflows, TableStore store, Uploads uploads) {
+		this.workflows = workflows;
+		this.store = store;
+		this.uploads = uploads;
+	}
+
+	/** {@code PUT /api/workflows/{id}/table} with a CSV body: replaces the table. */
+	@PutMapping(path = "/api/workflows/{id}/table", consumes = { CSV, "application/csv", MediaType.TEXT_PLAIN_VALUE })
+	Replaced replace(@PathVariable long id, @RequestParam(required = false) String keys, HttpServletRequest request,
+			Authentication user) throws IOException {
+		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
+		Path file = this.uploads.spool(request.getInputStream());
+		try {
+			Inspection inspection = this.uploads.inspect(file, UploadOptions.CSV);
+			List<ColumnChoice> choices = this.uploads.defaultChoices(inspection, names(keys));
+			TableStore.Replaced replaced = this.uploads.replace(id, file, UploadOptions.CSV, choices, user.getName());
+			return new Replaced(replaced.rows(), replaced.columns().size());
+		}
+		finally {
+			this.uploads.discard(file);
+		}
+	}
+
+	/**
+	 * {@code POST /api/workflows/{id}/table/merge?how=outer&leftOn=sid&rightOn=sid} with
+	 * a CSV body: merges it into the table.
+	 */
+	@PostMapping(path = "/api/workflows/{id}/table/merge",
+			consumes = { CSV, "application/csv", MediaType.TEXT_PLAIN_VALUE })
+	Merged merge(@PathVariable long id, @RequestParam(defaultValue = "outer") String how, @RequestParam String leftOn,
+			@RequestParam(required = false) String rightOn, HttpServletRequest request, Authentication user)
+			throws IOException {
+		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
+		MergeHow method = MergeHow.of(how);
+		Path file = this.uploads.spool(request.getInputStream());
+		try {
+			Inspection inspection = this.uploads.inspect(file, UploadOptions.CSV);
+			List<ColumnChoice> choices = this.uploads.defaultChoices(inspection, List.of())
+				.stream()
+				.map((c) -> new ColumnChoice(c.source(), c.name(), c.type(), false))
+				.toList();
+			MergeOutcome outcome = this.uploads.merge(id, file, UploadOptions.CSV, choices, leftOn,
+					(rightOn != null) ? rightOn : leftOn, method, user.getName(), false);
+			return new Merged(outcome.matched(), outcome.added(), outcome.dropped(), outcome.columnsAdded(),
+					outcome.columnsUpdated(), outcome.rows());
+		}
+		finally {
+			this.uploads.discard(file);
+		}
+	}
+
+	/** {@code GET /api/workflows/{id}/table?page=0&size=100}: typed rows as JSON. */
+	@GetMapping(path = "/api/workflows/{id}/table", produces = MediaType.APPLICATION_JSON_VALUE)
+	TablePage page(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size, Authentication user) {
+		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
+		if (page < 0 || size < 1 || size > 10_000) {
+			throw new DataRejectedException("page must be 0 or more and size between 1 and 10000.");
+		}
+		RowPage rows = this.store.page(id, new RowQuery((long) page * size, size, null, false, null, null));
+		List<Map<String, Object>> objects = new ArrayList<>();
+		for (Row row : rows.rows()) {
+			Map<String, Object> object = new LinkedHashMap<>();
+			for (int i = 0; i < rows.columns().size(); i++) {
+				object.put(rows.columns().get(i).name(), row.values().get(i));
+			}
+			objects.add(object);
+		}
+		return new TablePage(rows.columns().stream().map(ColumnView::of).toList(), objects, page, size, rows.total());
+	}
+
+	/**
+	 * {@code GET /api/workflows/{id}/table?format=csv}: the whole table as CSV, streamed.
+	 * Text cells that a spreadsheet would run as a formula get a leading quote.
+	 */
+	@GetMapping(path = "/api/workflows/{id}/table", params = "format=csv")
+	ResponseEntity<StreamingResponseBody> csv(@PathVariable long id, Authentication user) {
+		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
+		List<DataColumn> columns = this.store.columns(id);
+		StreamingResponseBody body = (out) -> {
+			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+			CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+			printer.printRecord(columns.stream().map((c) -> CsvCells.neutralise(c.name())).toList());
+			Object[] cells = new Object[columns.size()];
+			this.store.forEachRow(id, columns.stream().map(DataColumn::id).toList(), null, (row) -> {
+				for (int i = 0; i < cells.length; i++) {
+					cells[i] = CsvCells.text(row.values().get(i));
+				}
+				try {
+					printer.printRecord(Arrays.asList(cells));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			printer.flush();
+		};
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"workflow-" + id + ".csv\"")
+			.body(body);
+	}
+
+	/** {@code GET /api/workflows/{id}/columns}. */
+	@GetMapping(path = "/api/workflows/{id}/columns", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<ColumnView> columns(@PathVariable long id, Authentication user) {
+		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
+		return this.store.columns(id).stream().map(ColumnView::of).toList();
+	}
+
+	private static List<String> names(String csv) {
+		if (csv == null || csv.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(csv.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
+	}
+
+	/**
+	 * The answer to a replace.
+	 *
+	 * @param rows rows stored
+	 * @param columns columns stored
+	 */
+	record Replaced(long rows, int columns) {
+
+	}
+
+	/**
+	 * The answer to a merge.
+	 *
+	 * @param matched rows matched
+	 * @param added rows added
+	 * @param dropped rows dropped
+	 * @param columnsAdded names of the columns added
+	 * @param columnsUpdated names of the columns updated
+	 * @param rows rows afterwards
+	 */
+	record Merged(long matched, long added, long dropped, List<String> columnsAdded, List<String> columnsUpdated,
+			long rows) {
+
+	}
+
+	/**
+	 * A page of typed rows.
+	 *
+	 * @param columns the columns
+	 * @param rows one object per row, keyed by column name
+	 * @param page the page number
+	 * @param size the page size
+	 * @param total rows in the table
+	 */
+	record TablePage(List<ColumnView> columns, List<Map<String, Object>> rows, int page, int size, long total) {
+
+	}
+
+	/**
+	 * A column for API clients.
+	 *
+	 * @param id its id
+	 * @param name its name
+	 * @param description its description
+	 * @param type its type label
+	 * @param key whether it is a key
+	 * @param position its position
+	 * @param categories allowed values
+	 */
+	record ColumnView(long id, String name, String description, String type, boolean key, int position,
+			List<String> categories) {
+
+		static ColumnView of(DataColumn column) {
+			return new ColumnView(column.id(), column.name(), column.description(), column.type().label(), column.key(),
+					column.position(), column.categories());
+		}
+
+	}
+
+}
