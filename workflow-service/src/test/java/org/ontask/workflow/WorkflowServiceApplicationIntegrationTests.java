@@ -161,4 +161,21 @@ class WorkflowServiceApplicationIntegrationTests {
 		assertThat(browser.getJson("/api/workflows").body()).contains("\"name\":\"From the API\"");
 	}
 
+	@Test
+	void theApiIsDescribedWithOpenApiAndBrowsable() {
+		TestBrowser browser = signedIn("docs@example.org", "Docs", "INSTRUCTOR");
+		HttpResponse<String> description = browser.getJson("/api/workflows/openapi");
+		assertThat(description.statusCode()).isEqualTo(200);
+		assertThat(description.body()).contains("OnTask workflows API")
+			.contains("/api/workflows/{id}/attributes/{name}")
+			.contains("/api/workflows/{id}/history");
+		HttpResponse<String> page = browser.get("/workflows/api/index.html");
+		assertThat(page.statusCode()).isIn(200, 302);
+		String ui = page.statusCode() == 302 ? page.headers().firstValue("Location").orElseThrow()
+				: "/workflows/api/index.html";
+		assertThat(browser.get(ui).body()).contains("swagger");
+		assertThat(new TestBrowser("http://localhost:" + this.port).getJson("/api/workflows/openapi").statusCode())
+			.isEqualTo(401);
+	}
+
 }
