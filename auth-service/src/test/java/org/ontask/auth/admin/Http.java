@@ -62,18 +62,23 @@ final class Http {
 				+ "\"\r\nContent-Type: text/csv\r\n\r\n");
 		body.writeBytes(file);
 		write(body, "\r\n--" + boundary + "--\r\n");
-		return send(request(path).header("Accept", "text/html")
+		// as a browser's form: the token only in the body, no header
+		return send(request(path, false).header("Accept", "text/html")
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	private HttpRequest.Builder request(String path) {
+		return request(path, true);
+	}
+
+	private HttpRequest.Builder request(String path, boolean csrfHeader) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(60));
 		if (this.session != null) {
 			request.header("Cookie", "SESSION=" + this.session);
 		}
-		if (this.csrf != null) {
+		if (this.csrf != null && csrfHeader) {
 			request.header("X-CSRF-TOKEN", this.csrf);
 		}
 		return request;
