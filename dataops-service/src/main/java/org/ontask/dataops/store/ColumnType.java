@@ -64,7 +64,8 @@ public enum ColumnType {
 		.appendOffset("+HH", "Z")
 		.optionalEnd()
 		.optionalEnd()
-		.toFormatter(Locale.ROOT);
+		.toFormatter(Locale.ROOT)
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final String label;
 
@@ -191,6 +192,10 @@ public enum ColumnType {
 	}
 
 	private static Instant parseDateTime(String value, ZoneId zone) {
+		Instant fast = fastDateTime(value, zone);
+		if (fast != null) {
+			return fast;
+		}
 		try {
 			TemporalAccessor parsed = DATE_TIME.parse(value);
 			if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -279,6 +284,9 @@ public enum ColumnType {
 		if (value.length() < 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
 			return false;
 		}
+		if (fastDateTime(value, java.time.ZoneOffset.UTC) != null) {
+			return true;
+		}
 		try {
 			DATE_TIME.parse(value);
 			return true;
@@ -286,6 +294,109 @@ public enum ColumnType {
 		catch (DateTimeParseException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The common ISO forms read without {@link DateTimeFormatter} (which is slow with
+	 * optional sections): {@code YYYY-MM-DD}, then optionally a space or {@code T},
+	 * {@code HH:MM}, {@code :SS}, a fraction, and {@code Z} or an offset {@code ±HH},
+	 * {@code ±HHMM}, {@code ±HH:MM}.
+	 * @param v stripped text
+	 * @param zone the zone of naive values
+	 * @return the instant, or {@code null} when the text is not in one of these forms
+	 * (the formatter then decides)
+	 */
+	static Instant fastDateTime(String v, ZoneId zone) {
+		int n = v.length();
+		if (n < 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+			return null;
+		}
+		int year = digits(v, 0, 4);
+		int month = digits(v, 5, 2);
+		int day = digits(v, 8, 2);
+		if (year < 0 || month < 0 || day < 0) {
+			return null;
+		}
+		try {
+			if (n == 10) {
+				return LocalDate.of(year, month, day).atStartOfDay(zone).toInstant();
+			}
+			char separator = v.charAt(10);
+			if ((separator != ' ' && separator != 'T') || n < 16 || v.charAt(13) != ':') {
+				return null;
+			}
+			int hour = digits(v, 11, 2);
+			int minute = digits(v, 14, 2);
+			int second = 0;
+			int nanos = 0;
+			int i = 16;
+			if (i < n && v.charAt(i) == ':') {
+				second = digits(v, i + 1, 2);
+				i += 3;
+				if (i < n && v.charAt(i) == '.') {
+					int start = ++i;
+					while (i < n && i - start < 9 && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+						nanos = nanos * 10 + (v.charAt(i) - '0');
+						i++;
+					}
+					if (i == start) {
+						return null;
+					}
+					for (int k = i - start; k < 9; k++) {
+						nanos *= 10;
+					}
+				}
+			}
+			if (hour < 0 || minute < 0 || second < 0) {
+				return null;
+			}
+			LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+			if (i == n) {
+				return local.atZone(zone).toInstant();
+			}
+			char sign = v.charAt(i);
+			if (sign == 'Z' && i + 1 == n) {
+				return local.toInstant(java.time.ZoneOffset.UTC);
+			}
+			if (sign != '+' && sign != '-') {
+				return null;
+			}
+			int offsetHours = digits(v, i + 1, 2);
+			int offsetMinutes = 0;
+			int rest = n - (i + 3);
+			if (rest == 3 && v.charAt(i + 3) == ':') {
+				offsetMinutes = digits(v, i + 4, 2);
+			}
+			else if (rest == 2) {
+				offsetMinutes = digits(v, i + 3, 2);
+			}
+			else if (rest != 0) {
+				return null;
+			}
+			if (offsetHours < 0 || offsetMinutes < 0) {
+				return null;
+			}
+			int total = (offsetHours * 3600 + offsetMinutes * 60) * ((sign == '-') ? -1 : 1);
+			return local.toInstant(java.time.ZoneOffset.ofTotalSeconds(total));
+		}
+		catch (java.time.DateTimeException ex) {
+			return null;
+		}
+	}
+
+	private static int digits(String v, int from, int count) {
+		if (from + count > v.length()) {
+			return -1;
+		}
+		int value = 0;
+		for (int i = from; i < from + count; i++) {
+			char c = v.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
 	}
 
 	/**
