@@ -199,6 +199,9 @@ class WorkflowCollaborationIntegrationTests {
 		String bobSession = session("bob.share@example.org", "Bob");
 		String home = browser(bobSession).get("/").body();
 		assertThat(home).contains("Statistics 101").contains("shared by shirley@example.org");
+		// a shared user is not offered what only the owner may do
+		assertThat(home).contains("data-testid=\"edit\"").doesNotContain("data-testid=\"delete-link\"");
+		assertThat(browser(ownerSession).get("/").body()).contains("data-testid=\"delete-link\"");
 		assertThat(browser(bobSession).get("/workflows/" + id).statusCode()).isEqualTo(200);
 		assertThat(api(bobSession).get("/api/workflows/" + id).statusCode()).isEqualTo(200);
 
