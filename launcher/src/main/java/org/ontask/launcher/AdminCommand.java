@@ -107,6 +107,14 @@ final class AdminCommand {
 		}
 		Map<String, String> values = new LinkedHashMap<>(embedded);
 		values.remove("ONTASK_IMAP_PORT");
+		// the installation's keys, as the running apps have them (never generated here)
+		java.util.Properties secrets = OwnerOnlyFiles.read(state.secrets());
+		for (String variable : InstallationSecrets.VARIABLES) {
+			String value = environment.get(variable);
+			if ((value == null || value.isBlank()) && secrets.getProperty(variable) != null) {
+				values.put(variable, secrets.getProperty(variable).trim());
+			}
+		}
 		return values;
 	}
 
