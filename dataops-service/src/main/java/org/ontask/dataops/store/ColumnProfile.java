@@ -68,6 +68,11 @@ public final class ColumnProfile {
 		if (this.bool && !ColumnType.isBooleanWord(value)) {
 			this.bool = false;
 		}
+		if (this.bool && this.values > 2 && this.keyCandidate) {
+			// three true/false values cannot all differ: stop keeping hashes
+			this.keyCandidate = false;
+			this.hashes = null;
+		}
 		if (this.dateTime && !this.bool && !this.decimal && !ColumnType.isDateTime(value)) {
 			this.dateTime = false;
 		}
