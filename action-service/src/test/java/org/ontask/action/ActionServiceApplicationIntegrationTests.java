@@ -9,17 +9,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.ontask.platform.messaging.MessagingNames;
 import org.ontask.testsupport.TestBrowser;
+import org.ontask.testsupport.TestInfrastructure;
 import org.ontask.testsupport.TestSessions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +38,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -69,6 +78,9 @@ class ActionServiceApplicationIntegrationTests {
 
 	@Autowired
 	private MessagingNames names;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void dataops(DynamicPropertyRegistry registry) {
@@ -433,6 +445,140 @@ class ActionServiceApplicationIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(signedIn(MARIE).getJson("/api/workflows/" + id + "/actions").statusCode())
 				.isEqualTo(404));
+	}
+
+	private JsonNode awaitRun(TestBrowser browser, String runPath, String status) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> JSON.readTree(browser.getJson(runPath).body()).get("status").asString().equals(status));
+		return getJson(browser, runPath);
+	}
+
+	/**
+	 * The distinct messages (by Message-ID) addressed to someone with a subject;
+	 * GreenMail keeps one copy per mailbox, so a message with a Bcc is stored twice.
+	 */
+	private static List<MimeMessage> mailTo(String recipient, String subject) throws MessagingException {
+		Map<String, MimeMessage> found = new LinkedHashMap<>();
+		for (MimeMessage message : copiesWithSubject(subject)) {
+			if (Arrays.stream(message.getAllRecipients()).anyMatch((a) -> a.toString().equals(recipient))) {
+				found.putIfAbsent(message.getMessageID(), message);
+			}
+		}
+		return new ArrayList<>(found.values());
+	}
+
+	private static String part(Part message, String type) throws Exception {
+		if (message.isMimeType(type)) {
+			return message.getContent().toString();
+		}
+		if (message.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = part(multipart.getBodyPart(i), type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static List<MimeMessage> copiesWithSubject(String subject) throws MessagingException {
+		List<MimeMessage> copies = new ArrayList<>();
+		for (MimeMessage message : TestInfrastructure.get().smtp().getReceivedMessages()) {
+			if (message.getSubject().equals(subject)) {
+				copies.add(message);
+			}
+		}
+		return copies;
+	}
+
+	@Test
+	void aRunEmailsEveryLearnerTheirOwnMessageOnce() throws Exception {
+		long id = workflow("Run");
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, message());
+		String subject = "Week 3 of run " + id + " for {{ Given name }}";
+		HttpResponse<String> started = marie.postJson("/api/workflows/" + id + "/actions/" + action + "/runs",
+				"{\"emailColumn\":\"Email\",\"subject\":" + JSON.writeValueAsString(subject)
+						+ ",\"cc\":\"\",\"bcc\":\"head@example.org\",\"trackRead\":false,\"sendSummary\":true,"
+						+ "\"exclude\":[\"dan@example.org\"]}");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		long run = JSON.readTree(started.body()).get("id").asLong();
+		JsonNode done = awaitRun(marie, "/api/workflows/" + id + "/actions/" + action + "/runs/" + run, "DONE");
+		assertThat(done.get("total").asInt()).isEqualTo(4);
+		assertThat(done.get("sent").asInt()).isEqualTo(3);
+		assertThat(done.get("failed").asInt()).isZero();
+		assertThat(done.get("excluded").asInt()).isEqualTo(1);
+
+		List<MimeMessage> toBen = mailTo("ben@example.org", "Week 3 of run " + id + " for Ben");
+		assertThat(toBen).hasSize(1);
+		String ben = GreenMailUtil.getWholeMessage(toBen.get(0));
+		assertThat(ben).contains("Let us talk.").doesNotContain("Well done.").contains("B &amp; co");
+		List<MimeMessage> toAna = mailTo("ana@example.org", "Week 3 of run " + id + " for Ana");
+		assertThat(toAna).hasSize(1);
+		// escaped in the HTML part, as written in the plain-text part
+		assertThat(part(toAna.get(0), "text/html")).contains("Well done.")
+			.contains("&lt;script&gt;")
+			.doesNotContain("<script>");
+		assertThat(part(toAna.get(0), "text/plain")).contains("Well done.").contains("<script>alert(1)</script>");
+		assertThat(mailTo("dan@example.org", "Week 3 of run " + id + " for Dan")).isEmpty();
+		// Cleo's message and its blind copy to the head of school
+		assertThat(copiesWithSubject("Week 3 of run " + id + " for Cleo")).hasSize(2);
+
+		// the same command again (a redelivery) sends nobody anything twice
+		this.rabbit.convertAndSend("", this.names.exchange("action-service.runs"), Map.of("runId", run));
+		this.jdbc.sql("UPDATE action_run SET status = 'QUEUED' WHERE id = ?").param(run).update();
+		this.rabbit.convertAndSend("", this.names.exchange("action-service.runs"), Map.of("runId", run));
+		awaitRun(marie, "/api/workflows/" + id + "/actions/" + action + "/runs/" + run, "DONE");
+		assertThat(mailTo("ben@example.org", "Week 3 of run " + id + " for Ben")).hasSize(1);
+
+		String page = marie.get("/workflows/" + id + "/actions/" + action + "/runs/" + run).body();
+		assertThat(page).contains("progress-bar").contains("DONE");
+	}
+
+	@Test
+	void aRunReportsInvalidAddressesAndSendsTheRest() {
+		long id = workflow("Bad addresses");
+		DataopsStub.Table table = table();
+		table.rows().get(1).put("Email", "not an address");
+		DATAOPS.put(id, table);
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, message());
+		HttpResponse<String> started = marie.postJson("/api/workflows/" + id + "/actions/" + action + "/runs",
+				"{\"emailColumn\":\"Email\",\"subject\":\"Bad addresses " + id + "\"}");
+		assertThat(started.statusCode()).isEqualTo(202);
+		long run = JSON.readTree(started.body()).get("id").asLong();
+		JsonNode done = awaitRun(marie, "/api/workflows/" + id + "/actions/" + action + "/runs/" + run, "DONE");
+		assertThat(done.get("sent").asInt()).isEqualTo(3);
+		assertThat(done.get("failed").asInt()).isEqualTo(1);
+		assertThat(done.get("failures").get(0).get("error").asString()).contains("not a valid email address");
+	}
+
+	@Test
+	void runsThatCannotWorkAreRefusedBeforeAnythingIsSent() {
+		long id = workflow("Refused runs");
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, message());
+		String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
+		Map<String, String> refused = Map.of("{\"emailColumn\":\"Nope\",\"subject\":\"s\"}", "no column",
+				"{\"emailColumn\":\"Email\",\"subject\":\"s\",\"trackRead\":true}", "not available yet",
+				"{\"emailColumn\":\"Email\",\"subject\":\"s\",\"cc\":\"x@\"}", "not a valid email address",
+				"{\"emailColumn\":\"Email\",\"subject\":\"{{ Nope }}\"}", "is not a column");
+		for (Map.Entry<String, String> body : refused.entrySet()) {
+			HttpResponse<String> response = marie.postJson(runs, body.getKey());
+			assertThat(response.statusCode()).as(body.getKey()).isEqualTo(400);
+			assertThat(response.body()).as(body.getKey()).contains(body.getValue());
+		}
+		long empty = createAction(marie, id,
+				"{\"name\":\"Nobody\",\"type\":\"personalized_text\",\"text\":\"x\",\"filter\":{\"condition\":\"AND\","
+						+ "\"rules\":[{\"id\":\"Score\",\"field\":\"Score\",\"type\":\"double\","
+						+ "\"operator\":\"greater\",\"value\":\"1000\"}]}}");
+		HttpResponse<String> nobody = marie.postJson("/api/workflows/" + id + "/actions/" + empty + "/runs",
+				"{\"emailColumn\":\"Email\",\"subject\":\"s\"}");
+		assertThat(nobody.statusCode()).isEqualTo(400);
+		assertThat(nobody.body()).contains("Nobody is selected");
+		assertThat(getJson(marie, runs)).isEmpty();
+		assertThat(signedIn(PIERRE).postJson(runs, "{}").statusCode()).isIn(403, 404);
 	}
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");

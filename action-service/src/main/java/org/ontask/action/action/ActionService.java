@@ -45,6 +45,9 @@ public class ActionService {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Any value as JSON text, for columns that store JSON. */
+	public static final java.util.function.Function<Object, String> JSON_TEXT = JSON::writeValueAsString;
+
 	private final ActionRepository actions;
 
 	private final WorkflowAccess access;

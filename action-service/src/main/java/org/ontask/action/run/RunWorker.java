@@ -1,0 +1,355 @@
+package org.ontask.action.run;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import java.util.Set;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.ontask.action.action.ActionResponse;
+import org.ontask.action.action.ActionService;
+import org.ontask.action.config.ActionProperties;
+import org.ontask.action.dataops.DataColumn;
+import org.ontask.action.dataops.DataopsClient;
+import org.ontask.action.dataops.Selection;
+import org.ontask.action.preview.MessageRenderer;
+import org.ontask.action.template.TemplateException;
+import org.ontask.action.template.ValueText;
+import org.ontask.platform.internal.InternalCalls;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Carries out runs taken from the work queue. A replica claims a run (queued, or running
+ * with a heartbeat older than {@link #STALE_SECONDS}, i.e. its replica died), then goes
+ * through the selected learners page by page. Each learner gets a row in
+ * {@code action_run_message} before the email is sent, so a learner is never sent the
+ * run's message twice; a row still {@code SENDING} after a crash is reported as not
+ * confirmed instead of resent. When the mail server cannot be reached even after retries
+ * with backoff, the run pauses with nothing lost and can be resumed.
+ */
+@Component
+class RunWorker {
+
+	static final int STALE_SECONDS = 30;
+
+	static final int PAGE = 200;
+
+	private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	private final ActionService actions;
+
+	private final DataopsClient dataops;
+
+	private final MessageRenderer renderer;
+
+	private final JavaMailSender mail;
+
+	private final ActionProperties properties;
+
+	private final RunService runs;
+
+	RunWorker(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
+			JavaMailSender mail, ActionProperties properties, RunService runs) {
+		this.jdbc = jdbc;
+		this.actions = actions;
+		this.dataops = dataops;
+		this.renderer = renderer;
+		this.mail = mail;
+		this.properties = properties;
+		this.runs = runs;
+	}
+
+	/** Runs left queued or running by a stopped replica go back on the queue. */
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeUnfinished() {
+		for (Long id : this.jdbc.sql("SELECT id FROM action_run WHERE status IN ('QUEUED', 'RUNNING')")
+			.query(Long.class)
+			.list()) {
+			this.runs.enqueue(id);
+		}
+	}
+
+	@RabbitListener(queues = "#{@actionRunsQueue.name}")
+	void on(RunCommand command) {
+		Run run = claim(command.runId());
+		if (run == null) {
+			return;
+		}
+		try {
+			InternalCalls.actingAs(run.actorEmail(), () -> {
+				carryOut(run);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			log.warn("Run {} failed", run.id(), ex);
+			finish(run.id(), "FAILED", "The run stopped: " + reason(ex));
+		}
+	}
+
+	private Run claim(long runId) {
+		return this.jdbc
+			.sql("UPDATE action_run SET status = 'RUNNING', heartbeat = now() WHERE id = ? AND (status = 'QUEUED' "
+					+ "OR (status = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < now() - make_interval(secs => ?)))) "
+					+ "RETURNING id, workflow_id, action_id, actor_email, email_column, subject, cc, bcc, "
+					+ "send_summary, exclude")
+			.params(runId, STALE_SECONDS)
+			.query((rs, n) -> new Run(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+					Set.copyOf(List.of(JSON.readValue(rs.getString(10), String[].class)))))
+			.optional()
+			.orElse(null);
+	}
+
+	private void carryOut(Run run) {
+		ActionResponse action = withSubject(this.actions.get(run.workflowId(), run.actionId(), run.actorEmail()),
+				run.subject());
+		List<DataColumn> columns = this.dataops.columns(run.workflowId());
+		MessageRenderer.Prepared prepared = this.renderer.prepare(action, columns);
+		List<String> wanted = new ArrayList<>(prepared.columnsUsed());
+		if (!wanted.contains(run.emailColumn())) {
+			wanted.add(run.emailColumn());
+		}
+		this.jdbc
+			.sql("UPDATE action_run_message SET status = 'FAILED', error = 'interrupted while sending: not "
+					+ "confirmed, so not sent again' WHERE run_id = ? AND status = 'SENDING'")
+			.param(run.id())
+			.update();
+		Set<Long> done = new HashSet<>(this.jdbc.sql("SELECT row_id FROM action_run_message WHERE run_id = ?")
+			.param(run.id())
+			.query(Long.class)
+			.list());
+		String from = this.properties.emailFrom().isBlank() ? run.actorEmail() : this.properties.emailFrom();
+		long pause = (this.properties.emailsPerSecond() > 0) ? (long) (1000 / this.properties.emailsPerSecond()) : 0;
+		int offset = 0;
+		long total;
+		do {
+			Selection page = this.dataops.selection(run.workflowId(),
+					ActionService.selectionOf(action, wanted, offset, PAGE));
+			total = page.total();
+			for (Selection.Row row : page.rows()) {
+				if (!done.add(row.rowId())) {
+					continue;
+				}
+				if (!send(run, prepared, row, from)) {
+					progress(run.id(), (int) total);
+					finish(run.id(), "PAUSED", "The mail server cannot be reached. Nothing was lost: resume the run "
+							+ "when it is back, and it goes on with the learners not handled yet.");
+					return;
+				}
+				if (pause > 0) {
+					sleep(pause);
+				}
+			}
+			progress(run.id(), (int) total);
+			offset += PAGE;
+		}
+		while (offset < total);
+		finish(run.id(), "DONE", null);
+		if (run.sendSummary()) {
+			summary(run, from);
+		}
+	}
+
+	/**
+	 * One learner; false when the mail server is unreachable (the learner stays
+	 * unhandled).
+	 */
+	private boolean send(Run run, MessageRenderer.Prepared prepared, Selection.Row row, String from) {
+		String recipient = ValueText.of(row.values().get(run.emailColumn())).trim();
+		if (run.exclude().contains(recipient)) {
+			record(run.id(), row.rowId(), recipient, "EXCLUDED", null);
+			return true;
+		}
+		try {
+			new InternetAddress(recipient, true);
+		}
+		catch (AddressException ex) {
+			record(run.id(), row.rowId(), recipient, "FAILED",
+					recipient.isEmpty() ? "no email address" : "not a valid email address");
+			return true;
+		}
+		MessageRenderer.Message message;
+		try {
+			message = prepared.render(row);
+		}
+		catch (TemplateException ex) {
+			record(run.id(), row.rowId(), recipient, "FAILED", ex.getMessage());
+			return true;
+		}
+		record(run.id(), row.rowId(), recipient, "SENDING", null);
+		long backoff = this.properties.smtpBackoff().toMillis();
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.mail.send(mime(run, from, recipient, message));
+				update(run.id(), row.rowId(), "SENT", null);
+				return true;
+			}
+			catch (MailException | MessagingException ex) {
+				if (!temporary(ex)) {
+					update(run.id(), row.rowId(), "FAILED", reason(ex));
+					return true;
+				}
+				if (attempt >= this.properties.smtpAttempts()) {
+					// not sent: forget the learner so a resumed run handles them
+					this.jdbc.sql("DELETE FROM action_run_message WHERE run_id = ? AND row_id = ?")
+						.params(run.id(), row.rowId())
+						.update();
+					return false;
+				}
+				sleep(backoff);
+				backoff *= 2;
+			}
+		}
+	}
+
+	private MimeMessage mime(Run run, String from, String recipient, MessageRenderer.Message message)
+			throws MessagingException {
+		MimeMessage mime = this.mail.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+		helper.setFrom(from);
+		helper.setTo(recipient);
+		if (!run.cc().isBlank()) {
+			helper.setCc(run.cc().split(" "));
+		}
+		if (!run.bcc().isBlank()) {
+			helper.setBcc(run.bcc().split(" "));
+		}
+		helper.setSubject(message.subject());
+		helper.setText(plainText(message.html()), message.html());
+		return mime;
+	}
+
+	private void summary(Run run, String from) {
+		try {
+			RunResponse result = this.runs.find(run.workflowId(), run.actionId(), run.id());
+			MimeMessage mime = this.mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+			helper.setFrom(from);
+			helper.setTo(run.actorEmail());
+			helper.setSubject("OnTask: run of \"" + run.subject() + "\" finished");
+			helper
+				.setText("The run finished at " + Instant.now() + ".\nSelected learners: " + result.total() + "\nSent: "
+						+ result.sent() + "\nFailed: " + result.failed() + "\nExcluded: " + result.excluded() + "\n");
+			this.mail.send(mime);
+		}
+		catch (MailException | MessagingException ex) {
+			log.warn("The summary of run {} could not be sent", run.id(), ex);
+		}
+	}
+
+	private void record(long runId, long rowId, String recipient, String status, String error) {
+		this.jdbc
+			.sql("INSERT INTO action_run_message (run_id, row_id, recipient, status, error, at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, row_id) DO NOTHING")
+			.params(runId, rowId, recipient, status, error, Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	private void update(long runId, long rowId, String status, String error) {
+		this.jdbc.sql("UPDATE action_run_message SET status = ?, error = ?, at = ? WHERE run_id = ? AND row_id = ?")
+			.params(status, error, Timestamp.from(Instant.now()), runId, rowId)
+			.update();
+	}
+
+	private void progress(long runId, int total) {
+		this.jdbc.sql("UPDATE action_run r SET total = ?, heartbeat = now(), "
+				+ "sent = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'SENT'), "
+				+ "failed = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'FAILED'), "
+				+ "excluded = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'EXCLUDED') "
+				+ "WHERE id = ?")
+			.params(total, runId)
+			.update();
+	}
+
+	private void finish(long runId, String status, String message) {
+		this.jdbc.sql("UPDATE action_run r SET status = ?, message = ?, finished_at = ?, "
+				+ "sent = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'SENT'), "
+				+ "failed = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'FAILED'), "
+				+ "excluded = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'EXCLUDED') "
+				+ "WHERE id = ?")
+			.params(status, message, status.equals("PAUSED") ? null : Timestamp.from(Instant.now()), runId)
+			.update();
+	}
+
+	/** Connection problems pass; a refused address or message does not. */
+	private static boolean temporary(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SendFailedException) {
+				return false;
+			}
+			if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
+					|| cause instanceof UnknownHostException) {
+				return true;
+			}
+			if (cause instanceof MessagingException messaging && messaging.getNextException() != null
+					&& temporary(messaging.getNextException())) {
+				return true;
+			}
+		}
+		return ex instanceof org.springframework.mail.MailSendException && ex.getMessage() != null
+				&& ex.getMessage().contains("connect");
+	}
+
+	private static String reason(Throwable ex) {
+		String message = ex.getMessage();
+		return (message != null && !message.isBlank())
+				? (message.length() > 300 ? message.substring(0, 297) + "..." : message)
+				: ex.getClass().getSimpleName();
+	}
+
+	static String plainText(String html) {
+		String text = html.replaceAll("(?i)<br\\s*/?>", "\n")
+			.replaceAll("(?i)</(p|div|h[1-6]|li|tr)>", "\n")
+			.replaceAll("<[^>]*>", "");
+		return HtmlUtils.htmlUnescape(text).replaceAll("\n{3,}", "\n\n").trim();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	static ActionResponse withSubject(ActionResponse action, String subject) {
+		return new ActionResponse(action.id(), action.workflowId(), action.name(), action.description(), action.type(),
+				action.typeLabel(), subject, action.text(), action.filter(), action.filterText(), action.conditions(),
+				action.createdAt(), action.updatedAt(), action.version());
+	}
+
+	record Run(long id, long workflowId, long actionId, String actorEmail, String emailColumn, String subject,
+			String cc, String bcc, boolean sendSummary, Set<String> exclude) {
+	}
+
+}
