@@ -20,7 +20,7 @@ import org.springframework.ui.Model;
 /**
  * Fills the model of a paged table (the whole table or a view): one page of rows read
  * with the store's {@code page()} (only the page leaves the database), sorted by one
- * column and searched in SQL.
+ * column and searched in SQL ({@link TableSearch}).
  */
 @Component
 public class TablePages {
@@ -47,15 +47,23 @@ public class TablePages {
 	 * @param paging what the user asked for
 	 */
 	public void fill(Model model, long workflowId, List<Long> shown, SqlFilter filter, Paging paging) {
+		SqlFilter where = filter;
+		if (paging.search() != null) {
+			List<DataColumn> searched = this.store.columns(workflowId);
+			if (shown != null) {
+				searched = searched.stream().filter((c) -> shown.contains(c.id())).toList();
+			}
+			where = TableSearch.and(filter, TableSearch.of(searched, paging.search()));
+		}
 		RowPage page;
 		try {
 			page = this.store.page(workflowId, new RowQuery((long) paging.page() * paging.size(), paging.size(),
-					paging.sort(), paging.descending(), paging.search(), filter));
+					paging.sort(), paging.descending(), null, where));
 		}
 		catch (DataRejectedException ex) {
 			// a stale sort column (deleted meanwhile): read the page unsorted
-			page = this.store.page(workflowId, new RowQuery((long) paging.page() * paging.size(), paging.size(), null,
-					false, paging.search(), filter));
+			page = this.store.page(workflowId,
+					new RowQuery((long) paging.page() * paging.size(), paging.size(), null, false, null, where));
 		}
 		List<Integer> indexes = new ArrayList<>();
 		List<DataColumn> columns = new ArrayList<>();
