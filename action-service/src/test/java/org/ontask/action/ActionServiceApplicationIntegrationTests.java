@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.ontask.platform.messaging.MessagingNames;
 import org.ontask.testsupport.TestBrowser;
+import org.ontask.testsupport.TcpProxy;
 import org.ontask.testsupport.TestInfrastructure;
 import org.ontask.testsupport.TestSessions;
 import tools.jackson.databind.JsonNode;
@@ -82,14 +83,20 @@ class ActionServiceApplicationIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	/** Between action-service and the test's SMTP server, so a test can cut it. */
+	private static final TcpProxy SMTP = new TcpProxy("127.0.0.1", TestInfrastructure.get().smtp().getSmtp().getPort());
+
 	@DynamicPropertySource
 	static void dataops(DynamicPropertyRegistry registry) {
 		registry.add("ontask.services.dataops-service", DATAOPS::url);
+		registry.add("spring.mail.port", SMTP::port);
+		registry.add("action.smtp-backoff", () -> "100ms");
 	}
 
 	@AfterAll
 	static void stopDataops() {
 		DATAOPS.down = false;
+		SMTP.restore();
 	}
 
 	/** Publishes exactly what workflow-service publishes. */
@@ -534,6 +541,37 @@ class ActionServiceApplicationIntegrationTests {
 
 		String page = marie.get("/workflows/" + id + "/actions/" + action + "/runs/" + run).body();
 		assertThat(page).contains("progress-bar").contains("DONE");
+	}
+
+	@Test
+	void aRunPausesWhileTheMailServerIsDownAndResumesWithNothingLostOrDoubled() throws Exception {
+		long id = workflow("SMTP down");
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, message());
+		String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
+		String subject = "Outage " + id;
+		SMTP.cut();
+		long run;
+		try {
+			HttpResponse<String> started = marie.postJson(runs,
+					"{\"emailColumn\":\"Email\",\"subject\":\"" + subject + "\"}");
+			assertThat(started.statusCode()).isEqualTo(202);
+			run = JSON.readTree(started.body()).get("id").asLong();
+			JsonNode paused = awaitRun(marie, runs + "/" + run, "PAUSED");
+			assertThat(paused.get("message").asString()).contains("cannot be reached");
+			assertThat(paused.get("sent").asInt()).isZero();
+			assertThat(copiesWithSubject(subject)).isEmpty();
+		}
+		finally {
+			SMTP.restore();
+		}
+		HttpResponse<String> resumed = send(marie, "POST", runs + "/" + run + "/resume", null);
+		assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+		JsonNode done = awaitRun(marie, runs + "/" + run, "DONE");
+		assertThat(done.get("sent").asInt()).isEqualTo(4);
+		for (String learner : List.of("ana", "ben", "cleo", "dan")) {
+			assertThat(mailTo(learner + "@example.org", subject)).as(learner).hasSize(1);
+		}
 	}
 
 	@Test
