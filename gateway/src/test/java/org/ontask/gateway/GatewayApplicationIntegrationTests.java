@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// a single-sign-on proxy at 127.0.0.2; clients connect from 127.0.0.1
+		properties = "ontask.gateway.trusted-header-proxies=127\\.0\\.0\\.2")
 @ActiveProfiles("test")
 class GatewayApplicationIntegrationTests {
 
@@ -68,6 +71,54 @@ class GatewayApplicationIntegrationTests {
 		assertThat(response.body()).contains("workflow-service GET /")
 			.contains("remote-user=null")
 			.contains("forwarded-host=localhost:" + this.port);
+	}
+
+	@Test
+	void theIdentityHeaderFromOutsideIsRemovedAndFromTheSingleSignOnProxyPassedOn() throws Exception {
+		assertThat(get("/", "text/html", "Remote-User", "admin@example.org").body()).contains("remote-user=null");
+		assertThat(getFrom("127.0.0.1", "/", "X-Remote-User: admin@example.org")).contains("remote-user=null");
+		assertThat(getFrom("127.0.0.2", "/", "X-Remote-User: learner@example.org"))
+			.contains("remote-user=learner@example.org");
+		// claiming to come from the proxy changes nothing: the connection decides
+		assertThat(getFrom("127.0.0.1", "/", "X-Forwarded-For: 127.0.0.2\r\nX-Remote-User: admin@example.org"))
+			.contains("remote-user=null");
+	}
+
+	@Test
+	void servicesAreToldTheClientAddressTheGatewaySawNotOneTheClientChose() throws Exception {
+		// 127.0.0.2 is not a trusted proxy: whatever it claims, the client is 127.0.0.2
+		String untrusted = getFrom("127.0.0.2", "/",
+				"X-Forwarded-For: 203.0.113.7, 198.51.100.1\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https");
+		assertThat(untrusted).contains("forwarded-for=[127.0.0.2]")
+			.contains("forwarded-host=localhost:" + this.port)
+			.contains("forwarded-proto=http\n")
+			.doesNotContain("evil");
+		String rotated = getFrom("127.0.0.2", "/", "X-Forwarded-For: 192.0.2.99");
+		assertThat(rotated).contains("forwarded-for=[127.0.0.2]");
+		// 127.0.0.1 is a trusted proxy (ONTASK_TRUSTED_PROXIES): the client is the
+		// right-most address it forwarded that is not a trusted proxy
+		String trusted = getFrom("127.0.0.1", "/", "X-Forwarded-For: 203.0.113.7, 198.51.100.1, 127.0.0.1");
+		assertThat(trusted).contains("forwarded-for=[198.51.100.1]");
+		assertThat(getFrom("127.0.0.1", "/", "X-Forwarded-For: <script>, 198.51.100.2"))
+			.contains("forwarded-for=[198.51.100.2]");
+		assertThat(getFrom("127.0.0.1", "/", "X-Forwarded-For: not-an-address")).contains("forwarded-for=[127.0.0.1]");
+	}
+
+	/**
+	 * A GET sent from a given local address (any 127.x address reaches the gateway on
+	 * loopback), as a proxy or a client on another machine would.
+	 */
+	private String getFrom(String localAddress, String path, String headers) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(localAddress, 0));
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
+			socket.setSoTimeout(30000);
+			String request = "GET " + path + " HTTP/1.1\r\nHost: localhost:" + this.port
+					+ "\r\nAccept: text/html\r\nConnection: close\r\n" + headers + "\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test
@@ -127,7 +178,9 @@ class GatewayApplicationIntegrationTests {
 			server.createContext("/", (exchange) -> {
 				String body = "workflow-service " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
 						+ " remote-user=" + exchange.getRequestHeaders().getFirst("X-Remote-User") + " forwarded-host="
-						+ exchange.getRequestHeaders().getFirst("X-Forwarded-Host");
+						+ exchange.getRequestHeaders().getFirst("X-Forwarded-Host") + " forwarded-for="
+						+ exchange.getRequestHeaders().get("X-Forwarded-For") + " forwarded-proto="
+						+ exchange.getRequestHeaders().getFirst("X-Forwarded-Proto") + "\n";
 				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(200, bytes.length);
 				try (OutputStream out = exchange.getResponseBody()) {

@@ -93,6 +93,7 @@ class OnTaskSystemIntegrationTests {
 			try {
 				useTheSystemAsTheAdmin(context.url(), password);
 				importUsersFromTheCommandLine(context, password);
+				scriptTheApiWithTokens(context.url(), password);
 				signInWithChromium(context.url(), password);
 			}
 			catch (Exception | AssertionError ex) {
@@ -178,6 +179,60 @@ class OnTaskSystemIntegrationTests {
 		assertThat(users.body()).contains("\"email\":\"cli.one@example.org\"")
 			.contains("\"email\":\"cli.two@example.org\"")
 			.contains("\"roles\":[\"INSTRUCTOR\"]");
+	}
+
+	/**
+	 * Scripting through the gateway with API tokens: the admin gets a token with HTTP
+	 * Basic and creates an instructor with it; the instructor gets a token, reaches
+	 * workflow-service's {@code /api/workflows} with it, revokes it, and is refused from
+	 * then on.
+	 */
+	private void scriptTheApiWithTokens(String baseUrl, String password) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		String adminToken = field(api(http, baseUrl, "POST", "/api/auth/tokens", basic(ADMIN_EMAIL, password),
+				"{\"name\":\"setup\"}", 201), "token");
+		String instructor = "instructor-" + System.nanoTime() + "@example.org";
+		api(http, baseUrl, "POST", "/api/users", "Bearer " + adminToken,
+				"{\"email\":\"" + instructor
+						+ "\",\"name\":\"Ines\",\"password\":\"a long enough password\",\"roles\":[\"INSTRUCTOR\"]}",
+				201);
+		String created = api(http, baseUrl, "POST", "/api/auth/tokens", basic(instructor, "a long enough password"),
+				"{\"name\":\"curl\",\"expiresInDays\":7}", 201);
+		String token = field(created, "token");
+		api(http, baseUrl, "POST", "/api/workflows", "Bearer " + token, "{\"name\":\"Scripted\",\"description\":\"\"}",
+				201);
+		assertThat(api(http, baseUrl, "GET", "/api/workflows", "Bearer " + token, null, 200)).contains("Scripted");
+		api(http, baseUrl, "DELETE", "/api/auth/tokens/" + field(created, "id"), "Bearer " + token, null, 204);
+		api(http, baseUrl, "GET", "/api/workflows", "Bearer " + token, null, 401);
+		api(http, baseUrl, "GET", "/api/workflows", basic(instructor, "a long enough password"), null, 401);
+	}
+
+	private static String api(HttpClient http, String baseUrl, String method, String path, String authorization,
+			String json, int expectedStatus) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json")
+			.header("Authorization", authorization)
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
+		return response.body();
+	}
+
+	private static String basic(String email, String password) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A top-level string or number field of a JSON object. */
+	private static String field(String json, String name) {
+		Matcher matcher = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+		assertThat(matcher.find()).as(name + " in " + json).isTrue();
+		return matcher.group(1);
 	}
 
 	/**

@@ -76,6 +76,7 @@ public class TestInfrastructureEnvironmentPostProcessor implements EnvironmentPo
 		props.put("spring.data.redis.url", redis.url());
 		props.put("spring.session.data.redis.namespace", redis.namespace() + ":session");
 		props.put("ontask.redis.key-prefix", redis.namespace() + ":");
+		props.put("ontask.redis.namespace", redis.namespace());
 		TestInfrastructure.Amqp amqp = infra.amqp();
 		props.put("spring.rabbitmq.addresses", amqp.url());
 		props.put("ontask.messaging.name-prefix", amqp.namePrefix());

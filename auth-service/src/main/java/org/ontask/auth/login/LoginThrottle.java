@@ -1,14 +1,10 @@
 package org.ontask.auth.login;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +12,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.stereotype.Component;
 
 /**
- * Brute-force protection for password sign-in, counted in Redis so every replica agrees:
- * after a few failures for one email, attempts must be spaced out (one second more for
- * each further failure); after more, that email is locked for a while; an address that
- * fails for many emails is locked as well. The answers are the same whether or not the
- * email has an account.
+ * Brute-force protection for everything that checks a password (the sign-in form and HTTP
+ * Basic on the token endpoint), counted in Redis so every replica agrees: after a few
+ * failures for one email, attempts must be spaced out (one second more for each further
+ * failure); after more, that email is locked for a while; an address that fails for many
+ * emails is locked as well. The answers are the same whether or not the email has an
+ * account.
+ * <p>
+ * The address is {@link HttpServletRequest#getRemoteAddr()}: behind the gateway, the
+ * single {@code X-Forwarded-For} address the gateway sets from the connection it received
+ * (the right-most address that is not one of its trusted proxies), which a client cannot
+ * choose by sending its own {@code X-Forwarded-For}.
  */
-class LoginThrottle extends OncePerRequestFilter {
+@Component
+public class LoginThrottle {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
@@ -42,49 +45,56 @@ class LoginThrottle extends OncePerRequestFilter {
 		this.prefix = prefix + "login:";
 	}
 
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+	/**
+	 * Whether a password may be checked for this email from this request's address now.
+	 * @param email the email tried
+	 * @param request the request
+	 * @return the decision
+	 */
+	public Decision check(String email, HttpServletRequest request) {
+		String normalised = normalise(email);
+		if (count(emailKey(normalised)) >= this.settings.maxFailures()
+				|| count(addressKey(request.getRemoteAddr())) >= this.settings.maxFailuresPerAddress()) {
+			return new Decision(Outcome.LOCKED, this.settings.lockFor());
+		}
+		String wait = this.redis.opsForValue().get(waitKey(normalised));
+		if (wait != null) {
+			Duration left = Duration.between(Instant.now(), Instant.ofEpochMilli(Long.parseLong(wait)));
+			if (!left.isNegative() && !left.isZero()) {
+				return new Decision(Outcome.WAIT, left);
+			}
+		}
+		return new Decision(Outcome.ALLOWED, Duration.ZERO);
 	}
 
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		String email = email(request);
-		String address = request.getRemoteAddr();
-		if (count(emailKey(email)) >= this.settings.maxFailures()
-				|| count(addressKey(address)) >= this.settings.maxFailuresPerAddress()) {
-			response.sendRedirect("/login?locked");
-			return;
-		}
-		String wait = this.redis.opsForValue().get(waitKey(email));
-		if (wait != null && Instant.now().isBefore(Instant.ofEpochMilli(Long.parseLong(wait)))) {
-			response.sendRedirect("/login?wait");
-			return;
-		}
-		chain.doFilter(request, response);
-	}
-
-	/** Called by the failure handler. */
-	void failed(HttpServletRequest request) {
-		String email = email(request);
-		long failures = increment(emailKey(email));
+	/**
+	 * Counts a wrong password (or an unknown email).
+	 * @param email the email tried
+	 * @param request the request
+	 */
+	public void failed(String email, HttpServletRequest request) {
+		String normalised = normalise(email);
+		long failures = increment(emailKey(normalised));
 		increment(addressKey(request.getRemoteAddr()));
 		if (failures >= this.settings.slowDownAfter()) {
 			long seconds = failures - this.settings.slowDownAfter() + 1;
 			this.redis.opsForValue()
-				.set(waitKey(email), Long.toString(Instant.now().plusSeconds(seconds).toEpochMilli()),
+				.set(waitKey(normalised), Long.toString(Instant.now().plusSeconds(seconds).toEpochMilli()),
 						Duration.ofSeconds(seconds));
 		}
 		if (failures == this.settings.maxFailures()) {
-			log.warn("Password sign-in locked for {} after {} failures", email, failures);
+			log.warn("Password sign-in locked for {} after {} failures", normalised, failures);
 		}
 	}
 
-	/** Called by the success handler: the account's count starts again. */
-	void succeeded(HttpServletRequest request) {
-		this.redis.delete(emailKey(email(request)));
-		this.redis.delete(waitKey(email(request)));
+	/**
+	 * Called after a right password: the account's count starts again.
+	 * @param email the email
+	 */
+	public void succeeded(String email) {
+		String normalised = normalise(email);
+		this.redis.delete(emailKey(normalised));
+		this.redis.delete(waitKey(normalised));
 	}
 
 	private long increment(String key) {
@@ -100,8 +110,7 @@ class LoginThrottle extends OncePerRequestFilter {
 		return (value != null) ? Long.parseLong(value) : 0;
 	}
 
-	private static String email(HttpServletRequest request) {
-		String email = request.getParameter("email");
+	static String normalise(String email) {
 		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
 	}
 
@@ -115,6 +124,38 @@ class LoginThrottle extends OncePerRequestFilter {
 
 	private String waitKey(String email) {
 		return this.prefix + "wait:" + email;
+	}
+
+	/** What the throttle says about an attempt. */
+	public enum Outcome {
+
+		/** Check the password. */
+		ALLOWED,
+
+		/** Too soon after the last failure for this email. */
+		WAIT,
+
+		/** The email or the address is locked. */
+		LOCKED
+
+	}
+
+	/**
+	 * The throttle's answer.
+	 *
+	 * @param outcome whether to check the password
+	 * @param retryAfter how long until it may be tried again
+	 */
+	public record Decision(Outcome outcome, Duration retryAfter) {
+
+		/**
+		 * Whether the password may be checked.
+		 * @return true when allowed
+		 */
+		public boolean allowed() {
+			return this.outcome == Outcome.ALLOWED;
+		}
+
 	}
 
 	/**

@@ -10,18 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.ontask.auth.login.LocalRedirect;
+import org.ontask.auth.login.SessionSignIn;
 import org.ontask.auth.user.Role;
 import org.ontask.auth.user.UserAccount;
 import org.ontask.auth.user.UserAccountService;
 import org.ontask.platform.web.OnTaskSession;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,8 +47,6 @@ class LtiLaunchController {
 
 	private final UserAccountService accounts;
 
-	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
 	LtiLaunchController(LtiLaunchVerifier verifier, LtiProperties properties, UserAccountService accounts) {
 		this.verifier = verifier;
 		this.properties = properties;
@@ -77,8 +69,9 @@ class LtiLaunchController {
 			if (!account.isActive()) {
 				throw new LaunchRefusedException("Your OnTask account is deactivated.");
 			}
-			signIn(account, launch, request, response);
-			return "redirect:" + LocalRedirect.orHome(launch.get("custom_ontask_target"));
+			String target = LocalRedirect.orHome(launch.get("custom_ontask_target"));
+			signIn(account, launch, target, request, response);
+			return "redirect:" + target;
 		}
 		catch (LaunchRefusedException ex) {
 			log.warn("LTI launch refused: {}", ex.getMessage());
@@ -88,30 +81,15 @@ class LtiLaunchController {
 		}
 	}
 
-	private void signIn(UserAccount account, Map<String, String> launch, HttpServletRequest request,
+	private void signIn(UserAccount account, Map<String, String> launch, String target, HttpServletRequest request,
 			HttpServletResponse response) {
-		// a fresh session: whatever session the browser had is not carried into this
-		// sign-in
-		HttpSession old = request.getSession(false);
-		if (old != null) {
-			old.invalidate();
-		}
-		HttpSession session = request.getSession(true);
-		var authorities = account.getRoles()
-			.stream()
-			.map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-			.toList();
-		User principal = new User(account.getEmail(), "", authorities);
-		principal.eraseCredentials();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
-		SecurityContextHolder.setContext(context);
-		this.contexts.saveContext(context, request, response);
-		session.setAttribute(OnTaskSession.DISPLAY_NAME, account.getDisplayName());
+		HttpSession session = SessionSignIn.signIn(account, request, response);
 		session.setAttribute(CONTEXT_ID, launch.getOrDefault("context_id", ""));
 		session.setAttribute(CONTEXT_TITLE, launch.getOrDefault("context_title", ""));
 		session.setAttribute(RESOURCE_LINK_ID, launch.getOrDefault("resource_link_id", ""));
 		session.setAttribute(ROLES, launch.getOrDefault("roles", ""));
+		// the page the launch lands on may be shown in the LMS's frame
+		session.setAttribute(OnTaskSession.LAUNCH_LANDING, target);
 	}
 
 	private boolean isInstructor(String roles) {

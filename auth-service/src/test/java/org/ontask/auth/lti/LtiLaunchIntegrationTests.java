@@ -60,7 +60,7 @@ class LtiLaunchIntegrationTests {
 		return "http://localhost:" + this.port + "/lti/launch";
 	}
 
-	private static Map<String, String> launch(String email, String roles) {
+	static Map<String, String> launch(String email, String roles) {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("lti_message_type", "basic-lti-launch-request");
 		params.put("lti_version", "LTI-1p0");
@@ -77,7 +77,7 @@ class LtiLaunchIntegrationTests {
 	}
 
 	/** The signed form body, as the LMS would post it. */
-	private static String sign(String url, String key, String secret, Map<String, String> params, String options)
+	static String sign(String url, String key, String secret, Map<String, String> params, String options)
 			throws Exception {
 		Path script = Files.createTempFile("sign_launch", ".py");
 		try (var in = LtiLaunchIntegrationTests.class.getResourceAsStream("/lti/sign_launch.py")) {

@@ -18,6 +18,12 @@ public final class OnTaskSession {
 	/** The name of the workflow the user has open. */
 	public static final String WORKFLOW_NAME = "ontask.workflow.name";
 
+	/**
+	 * The path an LTI launch landed on, written by auth-service: that page may be shown
+	 * inside the LMS's frame (see {@code ontask.web.frame-ancestors}).
+	 */
+	public static final String LAUNCH_LANDING = "ontask.lti.landing";
+
 	private OnTaskSession() {
 	}
 

@@ -1,8 +1,13 @@
 package org.ontask.platform.web;
 
+import java.time.Clock;
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,6 +18,8 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,7 +27,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,12 +56,22 @@ public class PlatformWebAutoConfiguration {
 	private static final String[] ALWAYS_PUBLIC = { "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/actuator/prometheus", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error" };
 
+	/** The policy of every page: scripts, styles and frames from this site only. */
+	private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "frame-ancestors 'self'";
+
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain ontaskSecurityFilterChain(HttpSecurity http, ObjectProvider<HttpSecurityCustomizer> customizers,
-			WebProperties properties) throws Exception {
+			ObjectProvider<ApiTokenStore> apiTokens, WebProperties properties) throws Exception {
 		for (HttpSecurityCustomizer customizer : customizers.orderedStream().toList()) {
 			customizer.customize(http);
+		}
+		ApiTokenStore tokens = apiTokens.getIfAvailable();
+		if (tokens != null) {
+			http.addFilterBefore(new BearerTokenFilter(tokens), CsrfFilter.class);
+			// a bearer token is sent by a script, never added by a browser on its own
+			http.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest));
 		}
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers(ALWAYS_PUBLIC).permitAll();
@@ -61,9 +85,71 @@ public class PlatformWebAutoConfiguration {
 		// the login page takes ?next= instead of a saved request, so nothing but strings
 		// lives in the session
 		http.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-				"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'")));
+		RequestMatcher launchPage = launchPage(properties);
+		RequestMatcher otherPage = new NegatedRequestMatcher(launchPage);
+		String lmsFrames = String.join(" ", properties.frameAncestorList());
+		http.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
+			.addHeaderWriter(
+					new DelegatingRequestMatcherHeaderWriter(otherPage, new ContentSecurityPolicyHeaderWriter(CSP)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(otherPage,
+					new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(launchPage,
+					new ContentSecurityPolicyHeaderWriter(CSP + " " + lmsFrames))));
 		return http.build();
+	}
+
+	/**
+	 * The pages an LMS may show in its frame: the launch endpoints and the page the
+	 * launch landed on, and only when LMS sites are configured.
+	 */
+	private static RequestMatcher launchPage(WebProperties properties) {
+		if (properties.frameAncestorList().isEmpty()) {
+			return (request) -> false;
+		}
+		List<RequestMatcher> paths = properties.framedPaths()
+			.stream()
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toList();
+		return (request) -> {
+			for (RequestMatcher path : paths) {
+				if (path.matches(request)) {
+					return true;
+				}
+			}
+			HttpSession session = request.getSession(false);
+			Object landing = (session != null) ? session.getAttribute(OnTaskSession.LAUNCH_LANDING) : null;
+			if (landing instanceof String target) {
+				int query = target.indexOf('?');
+				String landingPath = (query >= 0) ? target.substring(0, query) : target;
+				return landingPath.equals(request.getRequestURI().substring(request.getContextPath().length()));
+			}
+			return false;
+		};
+	}
+
+	/**
+	 * Mirrored API tokens, read on every {@code /api/**} request with a bearer token.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ApiTokenStore apiTokenStore(StringRedisTemplate redis, WebProperties properties) {
+		return new ApiTokenStore(redis, properties.apiTokenKeyPrefix(), Clock.systemUTC());
+	}
+
+	/**
+	 * A session cookie for LMS frames ({@code SameSite=None}) must be {@code Secure}, or
+	 * browsers drop it; refuse to start rather than fail in the browser.
+	 */
+	@Bean
+	SmartInitializingSingleton sessionCookieCheck(Environment environment) {
+		return () -> {
+			String sameSite = environment.getProperty("server.servlet.session.cookie.same-site", "lax");
+			boolean secure = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false);
+			if ("none".equalsIgnoreCase(sameSite.strip()) && !secure) {
+				throw new IllegalStateException("ONTASK_SESSION_COOKIE_SAME_SITE=None needs ONTASK_SECURE_COOKIES=true "
+						+ "(browsers drop a SameSite=None cookie that is not Secure)");
+			}
+		};
 	}
 
 	/**

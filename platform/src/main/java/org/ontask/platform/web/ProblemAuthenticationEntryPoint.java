@@ -28,16 +28,32 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 			throws IOException {
 		String path = request.getRequestURI();
 		if (PlatformErrorController.wantsProblem(request, path)) {
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setHeader("WWW-Authenticate", "Bearer");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-						+ "\"detail\":\"Sign in or send an API token.\",\"instance\":\"" + jsonEscape(path) + "\"}");
+			writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Sign in or send an API token.",
+					path);
 			return;
 		}
 		String target = path + ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
 		response.sendRedirect(this.loginPage + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Writes an RFC 9457 Problem Detail.
+	 * @param response the response
+	 * @param status the status
+	 * @param title the status's title
+	 * @param detail what happened, for the caller
+	 * @param path the request path
+	 * @throws IOException when the response cannot be written
+	 */
+	static void writeProblem(HttpServletResponse response, int status, String title, String detail, String path)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + jsonEscape(title) + "\",\"status\":" + status
+					+ ",\"detail\":\"" + jsonEscape(detail) + "\",\"instance\":\"" + jsonEscape(path) + "\"}");
 	}
 
 	private static String jsonEscape(String text) {
