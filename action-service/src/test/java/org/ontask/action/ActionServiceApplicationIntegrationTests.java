@@ -130,7 +130,8 @@ class ActionServiceApplicationIntegrationTests {
 				new DataopsStub.Column("Score", "double", false, List.of()),
 				new DataopsStub.Column("Days online", "integer", false, List.of()),
 				new DataopsStub.Column("Note", "string", false, List.of()),
-				new DataopsStub.Column("Passed exam", "boolean", false, List.of()));
+				new DataopsStub.Column("Passed exam", "boolean", false, List.of()),
+				new DataopsStub.Column("Effort", "string", false, List.of("low", "high")));
 		List<Map<String, Object>> rows = new ArrayList<>();
 		rows.add(row(1, "Ana", "ana@example.org", 72.5, 3, "<script>alert(1)</script>", true));
 		rows.add(row(2, "Ben", "ben@example.org", 40.0, 12, "B & co", false));
@@ -149,6 +150,7 @@ class ActionServiceApplicationIntegrationTests {
 		row.put("Days online", days);
 		row.put("Note", note);
 		row.put("Passed exam", passed);
+		row.put("Effort", (score == null) ? null : ((score < 50) ? "low" : "high"));
 		return row;
 	}
 
@@ -330,6 +332,29 @@ class ActionServiceApplicationIntegrationTests {
 			.get("/workflows/" + id + "/actions/" + action + "/preview/next-all-false?row=2");
 		assertThat(next.statusCode()).isEqualTo(302);
 		assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/preview?row=3");
+	}
+
+	@Test
+	void aRubricGivesEachLearnerTheFeedbackOfTheirLevel() {
+		long id = workflow("Rubric");
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, "{\"name\":\"Rubric\",\"type\":\"rubric_text\","
+				+ "\"text\":\"<p>{{ Given name }}</p>{% ot_insert_rubric_feedback %}\"}");
+		String rubric = "/api/workflows/" + id + "/actions/" + action + "/rubric";
+		HttpResponse<String> wrongLevel = send(marie, "PUT", rubric,
+				"[{\"criterion\":\"Effort\",\"level\":2,\"feedback\":\"x\"}]");
+		assertThat(wrongLevel.statusCode()).isEqualTo(400);
+		assertThat(wrongLevel.body()).contains("no level 2");
+		HttpResponse<String> saved = send(marie, "PUT", rubric,
+				"[{\"criterion\":\"Effort\",\"level\":0,\"feedback\":\"Try <harder>.\"},"
+						+ "{\"criterion\":\"Effort\",\"level\":1,\"feedback\":\"Keep it up.\"}]");
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		String preview = "/api/workflows/" + id + "/actions/" + action + "/preview?row=";
+		assertThat(getJson(marie, preview + "1").get("text").asString()).contains("Ana")
+			.contains("<strong>Effort</strong>: Keep it up.");
+		assertThat(getJson(marie, preview + "2").get("text").asString()).contains("Try &lt;harder&gt;.");
+		// no value, no feedback
+		assertThat(getJson(marie, preview + "3").get("text").asString()).doesNotContain("Effort");
 	}
 
 	@Test
