@@ -146,7 +146,8 @@ final class CsvRecordReader implements RecordReader {
 				StandardCharsets.UTF_8.newDecoder()
 					.onMalformedInput(CodingErrorAction.REPORT)
 					.onUnmappableCharacter(CodingErrorAction.REPORT));
-		return new LineWindowReader(decoded, skip, lastLine);
+		// the window costs a pass over every character: only when lines are skipped
+		return (skip == 0 && lastLine == Long.MAX_VALUE) ? decoded : new LineWindowReader(decoded, skip, lastLine);
 	}
 
 	private static long countLines(Path file) throws IOException {
