@@ -358,6 +358,35 @@ class ActionServiceApplicationIntegrationTests {
 	}
 
 	@Test
+	void conditionsAreClonedCopiedFromAnotherActionAndRenamedInTheText() {
+		long id = workflow("Conditions");
+		TestBrowser marie = api(MARIE, id);
+		long first = createAction(marie, id, message());
+		long second = createAction(marie, id, "{\"name\":\"Second\",\"type\":\"personalized_text\"}");
+		String firstPath = "/api/workflows/" + id + "/actions/" + first;
+		long condition = getJson(marie, firstPath).get("conditions").get(0).get("id").asLong();
+		HttpResponse<String> cloned = marie.postJson(firstPath + "/conditions/" + condition + "/clone", "{}");
+		assertThat(cloned.statusCode()).isEqualTo(201);
+		assertThat(JSON.readTree(cloned.body()).get("name").asString()).isEqualTo("Copy of Low score");
+
+		marie.get("/workflows/" + id + "/actions/" + second);
+		HttpResponse<String> copied = marie.submit("/workflows/" + id + "/actions/" + second + "/conditions/copy",
+				Map.of("from", first + ":" + condition));
+		assertThat(copied.statusCode()).isEqualTo(302);
+		JsonNode secondAction = getJson(marie, "/api/workflows/" + id + "/actions/" + second);
+		assertThat(secondAction.get("conditions").get(0).get("name").asString()).isEqualTo("Low score");
+
+		HttpResponse<String> renamed = send(marie, "PATCH", firstPath + "/conditions/" + condition,
+				"{\"name\":\"Struggling\"}");
+		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+		assertThat(getJson(marie, firstPath).get("text").asString()).contains("{% if Struggling %}")
+			.doesNotContain("Low score");
+		HttpResponse<String> used = send(marie, "DELETE", firstPath + "/conditions/" + condition, null);
+		assertThat(used.statusCode()).isEqualTo(400);
+		assertThat(used.body()).contains("is used in the message");
+	}
+
+	@Test
 	void nobodySelectedIsSaidClearly() {
 		long id = workflow("Nobody");
 		TestBrowser marie = api(MARIE, id);
