@@ -323,6 +323,25 @@ class UploadIntegrationTests {
 	}
 
 	@Test
+	void jsonArraysOfObjectsAreRead() {
+		long id = workflow();
+		DataHttp http = as(OWNER, id);
+		String json = "[{\"sid\": 1, \"name\": \"Ann\", \"passed\": true},\n {\"sid\": 2, \"score\": 7.5, \"name\": null}]";
+		assertThat(http.multipart("/workflows/" + id + "/upload", Map.of("format", "json"), "rows.json", utf8(json))
+			.statusCode()).isEqualTo(302);
+		String page = http.get("/workflows/" + id + "/upload/columns").body();
+		assertThat(page).contains("2</span> rows read").contains("score").contains("Ann");
+		HttpResponse<String> nested = http.multipart("/workflows/" + id + "/upload", Map.of("format", "json"),
+				"nested.json", utf8("[{\"sid\": 1, \"tags\": [1, 2]}]"));
+		assertThat(nested.statusCode()).isEqualTo(400);
+		assertThat(nested.body()).contains("nested object or array");
+		HttpResponse<String> notArray = http.multipart("/workflows/" + id + "/upload", Map.of("format", "json"),
+				"object.json", utf8("{\"sid\": 1}"));
+		assertThat(notArray.body()).contains("must be an array of objects");
+		assertThat(this.store.exists(id)).isFalse();
+	}
+
+	@Test
 	void csvOptionsAreHonoured() throws IOException {
 		long id = workflow();
 		DataHttp http = as(OWNER, id);
