@@ -412,6 +412,10 @@ class ActionServiceApplicationIntegrationTests {
 		String edit = marie.get(location.replaceFirst("^https?://[^/]+", "")).body();
 		assertThat(edit).contains("&lt;b&gt;Bold&lt;/b&gt; &amp; co").doesNotContain("<b>Bold</b>");
 		assertThat(edit).contains("data-columns=").contains("Given name");
+		// scripts under a path the gateway routes to action-service
+		assertThat(edit).contains("/workflows/assets/actions/editor.js");
+		assertThat(marie.get("/workflows/assets/actions/editor.js").statusCode()).isEqualTo(200);
+		assertThat(marie.get("/workflows/assets/actions/querybuilder.js").body()).contains("ontask-qb");
 		String actionPath = location.replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "");
 
 		HttpResponse<String> refused = marie.submit(actionPath + "/text",
