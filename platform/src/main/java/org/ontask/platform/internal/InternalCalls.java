@@ -1,6 +1,7 @@
 package org.ontask.platform.internal;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -9,7 +10,7 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.client.RestClient;
@@ -55,8 +56,9 @@ public class InternalCalls {
 		if (baseUrl == null) {
 			throw new IllegalStateException("No URL configured for " + service + " (ontask.services." + service + ")");
 		}
-		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-		requests.setConnectTimeout(this.properties.connectTimeout());
+		// the JDK client, unlike HttpURLConnection, can send PATCH
+		HttpClient http = HttpClient.newBuilder().connectTimeout(this.properties.connectTimeout()).build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 		requests.setReadTimeout(this.properties.readTimeout());
 		return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).requestInterceptor(new Signer()).build();
 	}
