@@ -27,8 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,8 +52,21 @@ class WorkflowCollaborationIntegrationTests {
 
 	private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
 
+	/**
+	 * dataops-service's internal API, over real HTTP: attribute names are checked there.
+	 */
+	private static final DataopsStub DATAOPS = new DataopsStub();
+
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private Environment environment;
+
+	@DynamicPropertySource
+	static void dataops(DynamicPropertyRegistry registry) {
+		registry.add("ontask.services.dataops-service", DATAOPS::url);
+	}
 
 	@Autowired
 	private SessionRepository<?> sessions;
@@ -71,6 +87,8 @@ class WorkflowCollaborationIntegrationTests {
 
 	@BeforeEach
 	void listenToWorkflowEvents() {
+		DATAOPS.secret = this.environment.getRequiredProperty("ontask.internal.secret");
+		DATAOPS.down = false;
 		// exclusive but not auto-delete: it must outlive the consumer of each receive
 		this.published = new Queue(this.names.queue("test", "workflow.events", "all." + UUID.randomUUID()), false, true,
 				false);
@@ -425,6 +443,48 @@ class WorkflowCollaborationIntegrationTests {
 				"If-Match", "\"" + version(owner, id) + "\"");
 		assertThat(removed.statusCode()).isEqualTo(200);
 		assertThat(owner.get("/api/workflows/" + id + "/attributes").body()).isEqualTo("{}");
+	}
+
+	@Test
+	void attributesCannotTakeAColumnsNameAndAreRefusedWhenColumnsCannotBeChecked() {
+		String session = session("ada.columns@example.org", "Ada");
+		ApiClient owner = api(session);
+		long id = create(owner, "With a table");
+		DATAOPS.columns(id, "Email", "Given Name", "Score");
+		long v = version(owner, id);
+
+		HttpResponse<String> clash = owner.send("PUT", "/api/workflows/" + id + "/attributes/given%20name",
+				"{\"value\":\"x\"}", "If-Match", "\"" + v + "\"");
+		assertThat(clash.statusCode()).as(clash.body()).isEqualTo(400);
+		assertThat(clash.body()).contains("The table has a column called \\\"Given Name\\\"");
+		assertThat(DATAOPS.lastActingUser).isEqualTo("ada.columns@example.org");
+		assertThat(DATAOPS.refusedUnsigned).isZero();
+
+		HttpResponse<String> set = owner.send("PUT", "/api/workflows/" + id + "/attributes/course",
+				"{\"value\":\"BIOL1011\"}", "If-Match", "\"" + v + "\"");
+		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+		long after = version(owner, id);
+		TestBrowser page = browser(session);
+		page.get("/workflows/" + id);
+		HttpResponse<String> renamed = page.submit("/workflows/" + id + "/attributes/edit",
+				Map.of("oldName", "course", "name", "SCORE", "value", "BIOL1011", "version", Long.toString(after)));
+		assertThat(renamed.statusCode()).isEqualTo(400);
+		assertThat(renamed.body()).contains("The table has a column called &quot;Score&quot;");
+
+		DATAOPS.down = true;
+		HttpResponse<String> unchecked = owner.send("PUT", "/api/workflows/" + id + "/attributes/term",
+				"{\"value\":\"2026\"}", "If-Match", "\"" + after + "\"");
+		assertThat(unchecked.statusCode()).as(unchecked.body()).isEqualTo(424);
+		assertThat(unchecked.body()).contains("Can't check the table's column names right now");
+		HttpResponse<String> uncheckedForm = page.submit("/workflows/" + id + "/attributes",
+				Map.of("name", "term", "value", "2026", "version", Long.toString(after)));
+		assertThat(uncheckedForm.body()).contains("Can&#39;t check the table&#39;s column names right now");
+		// changing the value of an existing attribute needs no check
+		HttpResponse<String> value = owner.send("PUT", "/api/workflows/" + id + "/attributes/course",
+				"{\"value\":\"BIOL1012\"}", "If-Match", "\"" + after + "\"");
+		assertThat(value.statusCode()).as(value.body()).isEqualTo(200);
+		DATAOPS.down = false;
+		assertThat(owner.get("/api/workflows/" + id + "/attributes").body()).isEqualTo("{\"course\":\"BIOL1012\"}");
 	}
 
 	// ---- delete, flush

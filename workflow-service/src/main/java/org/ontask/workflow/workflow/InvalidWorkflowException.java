@@ -12,7 +12,11 @@ public class InvalidWorkflowException extends ResponseStatusException {
 	private final String field;
 
 	InvalidWorkflowException(String field, String message) {
-		super(HttpStatus.BAD_REQUEST, message);
+		this(HttpStatus.BAD_REQUEST, field, message);
+	}
+
+	InvalidWorkflowException(HttpStatus status, String field, String message) {
+		super(status, message);
 		this.field = field;
 	}
 

@@ -53,8 +53,11 @@ public class WorkflowService {
 
 	private final ZoneId zone;
 
+	private final DataopsColumns columns;
+
 	WorkflowService(WorkflowRepository workflows, ApplicationEventPublisher events, JdbcClient jdbc, KnownUsers users,
-			CloneCoordinator clones, @Value("${ontask.time-zone:UTC}") String zone) {
+			CloneCoordinator clones, DataopsColumns columns, @Value("${ontask.time-zone:UTC}") String zone) {
+		this.columns = columns;
 		this.workflows = workflows;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -229,6 +232,10 @@ public class WorkflowService {
 		}
 		if (!renaming && value.equals(workflow.getAttributes().get(attribute))) {
 			return response(workflow, viewer);
+		}
+		if (!workflow.getAttributes().containsKey(attribute)) {
+			// a new name (added or renamed to): refused when unchecked, never saved blind
+			this.columns.requireNoColumnNamed(id, viewer.email(), attribute);
 		}
 		Instant now = Instant.now();
 		if (renaming) {
