@@ -487,6 +487,58 @@ class WorkflowCollaborationIntegrationTests {
 		assertThat(owner.get("/api/workflows/" + id + "/attributes").body()).isEqualTo("{\"course\":\"BIOL1012\"}");
 	}
 
+	// ---- counts
+
+	@Test
+	void rowsColumnsAndActionsAreKeptFromTheEventsOnceAndInOrder() {
+		String session = session("ada.counts@example.org", "Ada");
+		ApiClient owner = api(session);
+		long id = create(owner, "Counted");
+		String w = "{\"workflowId\":" + id + ",";
+		publish("dataops.events", "table.replaced",
+				w + "\"rows\":10,\"columns\":3,\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T08:00:00Z\"}");
+		// the queues of different keys are not ordered between them
+		await().atMost(WAIT)
+			.until(() -> count("select count(*) from workflow_table_count where workflow_id = ?", id) == 1);
+		String added = w + "\"columnId\":7,\"name\":\"x\",\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T08:01:00Z\"}";
+		publish("dataops.events", "column.added", added);
+		publish("dataops.events", "column.added", added);
+		// older than the replacement, which already counts it
+		publish("dataops.events", "column.added",
+				w + "\"columnId\":5,\"name\":\"y\",\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T07:59:00Z\"}");
+		String merged = w + "\"matched\":9,\"added\":5,\"dropped\":1,\"columnsAdded\":2,\"columnsUpdated\":1,"
+				+ "\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T08:02:00Z\"}";
+		publish("dataops.events", "table.merged", merged);
+		publish("dataops.events", "table.merged", merged);
+		publish("dataops.events", "column.deleted",
+				w + "\"columnId\":7,\"name\":\"x\",\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T08:03:00Z\"}");
+		publish("action.events", "action.created", w + "\"actionId\":1,\"name\":\"a\"}");
+		publish("action.events", "action.created", w + "\"actionId\":2,\"name\":\"b\"}");
+		publish("action.events", "action.created", w + "\"actionId\":2,\"name\":\"b\"}");
+		// a deletion overtaking its creation
+		publish("action.events", "action.deleted", w + "\"actionId\":3}");
+		publish("action.events", "action.created", w + "\"actionId\":3,\"name\":\"c\"}");
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(owner.get("/api/workflows/" + id).body())
+				.contains("\"rows\":14,\"columns\":5,\"actions\":2"));
+		assertThat(count("select count(*) from workflow_action where workflow_id = ?", id)).isEqualTo(3);
+		assertThat(home(session)).contains("<span>14</span> rows");
+		String hub = browser(session).get("/workflows/" + id).body();
+		assertThat(hub).contains("<span>14</span> rows, <span>5</span> columns");
+		assertThat(hub).containsPattern("data-testid=\"action-count\">2<");
+		// a newer replacement wins over everything before it
+		publish("dataops.events", "table.replaced",
+				w + "\"rows\":3,\"columns\":2,\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T09:00:00Z\"}");
+		publish("dataops.events", "table.replaced",
+				w + "\"rows\":99,\"columns\":9,\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T08:30:00Z\"}");
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(count(
+					"select count(*) from workflow_table_count where workflow_id = ? and row_count = 3 and column_count = 2",
+					id))
+				.isOne());
+		assertThat(owner.get("/api/workflows/" + id).body()).contains("\"rows\":3,\"columns\":2,\"actions\":2");
+	}
+
 	// ---- delete, flush
 
 	@Test

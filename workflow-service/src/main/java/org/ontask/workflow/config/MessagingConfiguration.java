@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What workflow-service consumes: auth-service's account events, the clone answers of the
- * participating services, and every event the history records. Each is a durable queue
- * per key with its dead-letter queue ({@link MessagingNames#subscription}).
+ * participating services, the table and action events the counts are kept from, and every
+ * event the history records. Each is a durable queue per key with its dead-letter queue
+ * ({@link MessagingNames#subscription}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkflowProperties.class)
@@ -50,6 +51,20 @@ class MessagingConfiguration {
 			.stream()
 			.map((participant) -> names.queue(app, WorkflowProperties.eventsExchangeOf(participant), PART_CLONED))
 			.toArray(String[]::new);
+	}
+
+	static final List<String> TABLE_EVENTS = List.of("table.replaced", "table.merged", "column.added",
+			"column.deleted");
+
+	static final List<String> ACTION_EVENTS = List.of("action.created", "action.deleted");
+
+	/** What the rows, columns and actions shown per workflow are kept from. */
+	@Bean
+	Declarables countSubscriptions(MessagingNames names, @Value("${spring.application.name}") String app) {
+		List<Declarables> all = new ArrayList<>();
+		TABLE_EVENTS.forEach((key) -> all.add(names.subscription(app, "dataops.events", key)));
+		ACTION_EVENTS.forEach((key) -> all.add(names.subscription(app, "action.events", key)));
+		return join(all);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.ontask.workflow.counts.WorkflowCounts;
 import org.ontask.workflow.user.KnownUser;
 import org.ontask.workflow.user.KnownUserDeleted;
 import org.ontask.workflow.user.KnownUsers;
@@ -55,9 +56,13 @@ public class WorkflowService {
 
 	private final DataopsColumns columns;
 
+	private final WorkflowCounts counts;
+
 	WorkflowService(WorkflowRepository workflows, ApplicationEventPublisher events, JdbcClient jdbc, KnownUsers users,
-			CloneCoordinator clones, DataopsColumns columns, @Value("${ontask.time-zone:UTC}") String zone) {
+			CloneCoordinator clones, DataopsColumns columns, WorkflowCounts counts,
+			@Value("${ontask.time-zone:UTC}") String zone) {
 		this.columns = columns;
+		this.counts = counts;
 		this.workflows = workflows;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -79,10 +84,14 @@ public class WorkflowService {
 				: this.workflows.findVisibleTo(viewer.email(), Workflow.State.READY);
 		Set<Long> stars = starsOf(viewer.email());
 		String needle = (search != null) ? search.strip().toLowerCase(Locale.ROOT) : "";
-		return found.stream()
+		List<Workflow> matching = found.stream()
 			.filter((w) -> needle.isEmpty() || w.getName().toLowerCase(Locale.ROOT).contains(needle)
 					|| w.getDescription().toLowerCase(Locale.ROOT).contains(needle))
-			.map((w) -> WorkflowResponse.of(w, stars.contains(w.getId())))
+			.toList();
+		var sizes = this.counts.of(matching.stream().map(Workflow::getId).toList());
+		return matching.stream()
+			.map((w) -> WorkflowResponse.of(w, stars.contains(w.getId()))
+				.with(sizes.getOrDefault(w.getId(), WorkflowCounts.Counts.NONE)))
 			.sorted(Comparator.comparing((WorkflowResponse w) -> !w.starred())
 				.thenComparing((w) -> w.name().toLowerCase(Locale.ROOT))
 				.thenComparing(WorkflowResponse::id))
@@ -487,7 +496,8 @@ public class WorkflowService {
 	}
 
 	private WorkflowResponse response(Workflow workflow, Viewer viewer) {
-		return WorkflowResponse.of(workflow, starsOf(viewer.email()).contains(workflow.getId()));
+		return WorkflowResponse.of(workflow, starsOf(viewer.email()).contains(workflow.getId()))
+			.with(this.counts.of(List.of(workflow.getId())).getOrDefault(workflow.getId(), WorkflowCounts.Counts.NONE));
 	}
 
 	private Set<Long> starsOf(String email) {
