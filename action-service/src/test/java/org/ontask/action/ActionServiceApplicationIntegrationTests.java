@@ -107,6 +107,29 @@ class ActionServiceApplicationIntegrationTests {
 		this.rabbit.send(this.names.exchange("workflow.events"), key, message);
 	}
 
+	/**
+	 * The one outbox entry of an event type containing a fragment, once it has been
+	 * handed to RabbitMQ.
+	 */
+	private String outbox(String type, String fragment) {
+		List<String> events = this.jdbc
+			.sql("SELECT serialized_event FROM event_publication WHERE event_type LIKE ? AND serialized_event LIKE ? "
+					+ "AND completion_date IS NOT NULL")
+			.params("%." + type, "%" + fragment + "%")
+			.query(String.class)
+			.list();
+		assertThat(events).as(type + " " + fragment).hasSize(1);
+		return events.get(0);
+	}
+
+	/** Publishes exactly what dataops-service publishes. */
+	private void publishDataops(String key, String json) {
+		Message message = MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
+			.setContentType("application/json")
+			.build();
+		this.rabbit.send(this.names.exchange("dataops.events"), key, message);
+	}
+
 	private TestBrowser signedIn(String email) {
 		return new TestBrowser("http://localhost:" + this.port).withCookie("SESSION",
 				TestSessions.signIn(this.sessions, email, email, "INSTRUCTOR"));
@@ -574,6 +597,12 @@ class ActionServiceApplicationIntegrationTests {
 		assertThat(done.get("sent").asInt()).isEqualTo(3);
 		assertThat(done.get("failed").asInt()).isZero();
 		assertThat(done.get("excluded").asInt()).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(outbox("ActionRunStarted", "\"runId\":" + run + ",")).contains("\"total\":4"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outbox("ActionRunCompleted", "\"runId\":" + run + ","))
+				.contains("\"sent\":3,\"failed\":0,\"excluded\":1,\"status\":\"DONE\""));
 
 		List<MimeMessage> toBen = mailTo("ben@example.org", "Week 3 of run " + id + " for Ben");
 		assertThat(toBen).hasSize(1);
@@ -707,6 +736,113 @@ class ActionServiceApplicationIntegrationTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Test
+	void aRenamedColumnIsRenamedInTheFilterConditionsAndTexts() {
+		long id = workflow("Renamed column");
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, message().replace("<p>{{ Note }}</p>",
+				"<p>{{ Note }} {{ Score }} Score {% if Low score %}!{% endif %}</p>"));
+		String path = "/api/workflows/" + id + "/actions/" + action;
+		long version = getJson(marie, path).get("version").asLong();
+		String renamed = "{\"workflowId\":" + id + ",\"columnId\":3,\"oldName\":\"Score\",\"newName\":\"Final mark\","
+				+ "\"actorEmail\":\"" + MARIE + "\",\"at\":\"2026-11-24T10:00:00Z\"}";
+		publishDataops("column.renamed", renamed);
+		publishDataops("column.renamed", renamed);
+		String onlineRenamed = renamed.replace("\"Score\"", "\"Days online\"").replace("Final mark", "Days active");
+		publishDataops("column.renamed", onlineRenamed);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode after = getJson(marie, path);
+			assertThat(after.get("text").asString())
+				.contains("<p>{{ Note }} {{ Final mark }} Score {% if Low score %}!{% endif %}</p>")
+				.doesNotContain("{{ Score }}");
+			assertThat(after.get("conditions").get(0).get("formula").toString()).contains("\"Final mark\"")
+				.doesNotContain("\"Score\"");
+			assertThat(after.get("conditions").get(0).get("name").asString()).isEqualTo("Low score");
+			assertThat(after.get("filter").toString()).contains("\"Days active\"").doesNotContain("Days online");
+			assertThat(after.get("warnings")).isEmpty();
+		});
+		assertThat(getJson(marie, path).get("version").asLong()).isGreaterThan(version);
+	}
+
+	@Test
+	void aDeletedColumnFlagsTheActionAndPreviewsAndRunsRefuseNamingIt() {
+		long id = workflow("Deleted column");
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, message());
+		long untouched = createAction(marie, id, "{\"name\":\"Plain\",\"type\":\"personalized_text\",\"text\":\"Hi\"}");
+		String path = "/api/workflows/" + id + "/actions/" + action;
+		String deleted = "{\"workflowId\":" + id + ",\"columnId\":3,\"name\":\"Score\"," + "\"actorEmail\":\"" + MARIE
+				+ "\",\"at\":\"2026-11-24T10:00:00Z\"}";
+		publishDataops("column.deleted", deleted);
+		publishDataops("column.deleted", deleted);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(getJson(marie, path).get("warnings")).hasSize(1));
+		JsonNode flagged = getJson(marie, path);
+		assertThat(flagged.get("warnings").get(0).asString()).contains("\"Score\" was deleted")
+			.contains("condition \"Low score\"");
+		// nothing is dropped silently
+		assertThat(flagged.get("conditions").get(0).get("formula").toString()).contains("\"Score\"");
+		assertThat(getJson(marie, "/api/workflows/" + id + "/actions/" + untouched).get("warnings")).isEmpty();
+
+		JsonNode preview = getJson(marie, path + "/preview");
+		assertThat(preview.get("error").asString()).contains("\"Score\" was deleted");
+		HttpResponse<String> run = marie.postJson(path + "/runs", "{\"emailColumn\":\"Email\"}");
+		assertThat(run.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(run.body()).get("detail").asString()).contains("\"Score\" was deleted");
+		assertThat(marie.get("/workflows/" + id + "/actions/" + action).body()).contains("column-warnings")
+			.contains("The column &quot;Score&quot; was deleted");
+
+		// fixing the condition clears the warning
+		long condition = flagged.get("conditions").get(0).get("id").asLong();
+		HttpResponse<String> fixed = send(marie, "PATCH", path + "/conditions/" + condition,
+				"{\"formula\":" + ONLINE + "}");
+		assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+		assertThat(getJson(marie, path).get("warnings")).isEmpty();
+	}
+
+	@Test
+	void aTypeChangeThatBreaksAConditionFlagsIt() {
+		long id = workflow("Type change");
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, message());
+		String path = "/api/workflows/" + id + "/actions/" + action;
+		publishDataops("column.type-changed",
+				"{\"workflowId\":" + id + ",\"columnId\":3,\"name\":\"Score\","
+						+ "\"oldType\":\"double\",\"newType\":\"boolean\",\"actorEmail\":\"" + MARIE
+						+ "\",\"at\":\"2026-11-24T10:00:00Z\"}");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(getJson(marie, path).get("warnings")).isNotEmpty());
+		assertThat(getJson(marie, path).get("warnings").get(0).asString())
+			.startsWith("The condition \"Low score\" no longer fits the column's new type")
+			.contains("\"Score\"");
+	}
+
+	@Test
+	void creatingRenamingCloningAndDeletingAnActionIsPublishedOnActionEvents() {
+		long id = workflow("Action events");
+		TestBrowser marie = api(MARIE, id);
+		long action = createAction(marie, id, "{\"name\":\"Announce\",\"type\":\"personalized_text\"}");
+		String path = "/api/workflows/" + id + "/actions/" + action;
+		String ids = "\"workflowId\":" + id + ",\"actionId\":" + action + ",";
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outbox("ActionCreated", ids)).contains("\"name\":\"Announce\"")
+				.contains("\"type\":\"personalized_text\"")
+				.contains("\"actorEmail\":\"" + MARIE + "\""));
+		assertThat(send(marie, "PATCH", path, "{\"name\":\"Announcement\"}").statusCode()).isEqualTo(200);
+		// an unchanged name is no rename
+		assertThat(send(marie, "PATCH", path, "{\"name\":\"Announcement\"}").statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outbox("ActionRenamed", ids)).contains("\"oldName\":\"Announce\"")
+				.contains("\"name\":\"Announcement\""));
+		long clone = JSON.readTree(marie.postJson(path + "/clone", "{}").body()).get("id").asLong();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outbox("ActionCreated", "\"actionId\":" + clone + ","))
+				.contains("\"name\":\"Copy of Announcement\""));
+		assertThat(send(marie, "DELETE", path, null).statusCode()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outbox("ActionDeleted", ids)).contains("\"name\":\"Announcement\""));
 	}
 
 }

@@ -16,6 +16,10 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.ontask.action.template.MessageTemplates;
+import org.ontask.formula.FormulaException;
+import org.ontask.formula.Formulas;
+
 /**
  * An action of a workflow: a message template (text and subject), the filter that selects
  * its learners, and its named conditions. Names are unique per workflow.
@@ -54,6 +58,10 @@ class Action {
 
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt = Instant.now();
+
+	/** JSON list of {@link ColumnWarning}s, NULL when there is none. */
+	@Column(name = "column_warnings")
+	private String columnWarnings;
 
 	@Version
 	private long version;
@@ -162,8 +170,95 @@ class Action {
 		touch();
 	}
 
+	String getColumnWarnings() {
+		return this.columnWarnings;
+	}
+
+	List<ColumnWarning> warnings() {
+		return ColumnWarning.read(this.columnWarnings);
+	}
+
+	/**
+	 * Adds a warning unless the same one is there (column events may be delivered twice).
+	 */
+	void warn(ColumnWarning warning) {
+		List<ColumnWarning> warnings = new ArrayList<>(warnings());
+		if (!warnings.contains(warning)) {
+			warnings.add(warning);
+			this.columnWarnings = ColumnWarning.write(warnings);
+		}
+	}
+
+	/**
+	 * Replaces the warnings about one column in one part (after a type change).
+	 * @return whether anything changed
+	 */
+	boolean replaceWarnings(String column, String part, List<String> messages) {
+		List<ColumnWarning> before = warnings();
+		List<ColumnWarning> after = new ArrayList<>(before);
+		after.removeIf((w) -> w.column().equals(column) && w.part().equals(part));
+		for (String message : messages) {
+			ColumnWarning warning = new ColumnWarning(column, part, message);
+			if (!after.contains(warning)) {
+				after.add(warning);
+			}
+		}
+		if (after.equals(before)) {
+			return false;
+		}
+		this.columnWarnings = ColumnWarning.write(after);
+		return true;
+	}
+
+	/**
+	 * Forgets the warnings about a part the user has just saved (it was checked against
+	 * the table's current columns).
+	 */
+	void resolved(String part) {
+		List<ColumnWarning> warnings = new ArrayList<>(warnings());
+		if (warnings.removeIf((w) -> w.part().equals(part))) {
+			this.columnWarnings = ColumnWarning.write(warnings);
+		}
+	}
+
+	/**
+	 * Whether a part of this action still refers to a column.
+	 */
+	boolean refersTo(String part, String column) {
+		if (part.equals("filter")) {
+			return refers(this.filter, column);
+		}
+		if (part.equals("text")) {
+			return MessageTemplates.referencedNames(this.text, true).contains(column);
+		}
+		if (part.equals("subject")) {
+			return MessageTemplates.referencedNames(this.subject, false).contains(column);
+		}
+		if (part.startsWith("condition:")) {
+			return conditionNamed(part.substring("condition:".length())).map((c) -> refers(c.getFormula(), column))
+				.orElse(false);
+		}
+		return true;
+	}
+
+	private static boolean refers(String formula, String column) {
+		try {
+			return formula != null && Formulas.refersTo(formula, column);
+		}
+		catch (FormulaException ex) {
+			return false;
+		}
+	}
+
 	void touch() {
 		this.updatedAt = Instant.now();
+		// a warning goes once its part no longer uses the column
+		if (this.columnWarnings != null) {
+			List<ColumnWarning> warnings = new ArrayList<>(warnings());
+			if (warnings.removeIf((w) -> !refersTo(w.part(), w.column()))) {
+				this.columnWarnings = ColumnWarning.write(warnings);
+			}
+		}
 	}
 
 }

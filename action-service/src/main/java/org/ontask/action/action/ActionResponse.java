@@ -22,9 +22,11 @@ import tools.jackson.databind.JsonNode;
  * @param createdAt when it was created
  * @param updatedAt when it last changed
  * @param version its version
+ * @param warnings problems left by changes to the table's columns (e.g. a deleted column
+ * it refers to); previews and runs refuse while any is left
  */
 public record ActionResponse(long id, long workflowId, String name, String description, String type, String typeLabel,
 		String subject, String text, JsonNode filter, String filterText, List<ConditionResponse> conditions,
-		Instant createdAt, Instant updatedAt, long version) {
+		Instant createdAt, Instant updatedAt, long version, List<String> warnings) {
 
 }

@@ -1,5 +1,6 @@
 package org.ontask.action.action;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +60,11 @@ public class ActionService {
 
 	private final MessageTemplates templates;
 
+	private final ApplicationEventPublisher events;
+
 	ActionService(ActionRepository actions, WorkflowAccess access, DataopsClient dataops, WorkflowAttributes attributes,
-			MessageTemplates templates) {
+			MessageTemplates templates, ApplicationEventPublisher events) {
+		this.events = events;
 		this.actions = actions;
 		this.access = access;
 		this.dataops = dataops;
@@ -140,7 +145,13 @@ public class ActionService {
 			checkTemplates(action, subject, text, columns.get());
 			action.write(subject, text);
 		}
-		return response(this.actions.save(action));
+		return created(this.actions.save(action), email);
+	}
+
+	private ActionResponse created(Action action, String email) {
+		this.events.publishEvent(new ActionCreated(action.getWorkflowId(), action.getId(), action.getName(),
+				action.getType().code(), email, Instant.now()));
+		return response(action);
 	}
 
 	/**
@@ -159,6 +170,10 @@ public class ActionService {
 			if (!name.equals(action.getName()) && this.actions.existsByWorkflowIdAndName(workflowId, name)) {
 				throw new InvalidActionException("name", "There is already an action called \"" + name + "\".");
 			}
+			if (!name.equals(action.getName())) {
+				this.events.publishEvent(
+						new ActionRenamed(workflowId, actionId, action.getName(), name, email, Instant.now()));
+			}
 			action.rename(name);
 		}
 		if (request.description() != null) {
@@ -167,12 +182,15 @@ public class ActionService {
 		Lazy<List<DataColumn>> columns = new Lazy<>(() -> this.dataops.columns(workflowId));
 		if (request.filter() != null) {
 			action.filter(validFilter(request.filter(), columns.get()));
+			action.resolved("filter");
 		}
 		if (request.text() != null || request.subject() != null) {
 			String subject = (request.subject() != null) ? request.subject() : action.getSubject();
 			String text = (request.text() != null) ? request.text() : action.getText();
 			checkTemplates(action, subject, text, columns.get());
 			action.write(subject, text);
+			action.resolved("text");
+			action.resolved("subject");
 		}
 		return response(this.actions.saveAndFlush(action));
 	}
@@ -195,7 +213,7 @@ public class ActionService {
 		for (ActionCondition condition : source.getConditions()) {
 			clone.addCondition(condition.getName(), condition.getDescription(), condition.getFormula());
 		}
-		return response(this.actions.save(clone));
+		return created(this.actions.save(clone), email);
 	}
 
 	/**
@@ -206,7 +224,9 @@ public class ActionService {
 	 */
 	@Transactional
 	public void delete(long workflowId, long actionId, String email) {
-		this.actions.delete(find(workflowId, actionId, email));
+		Action action = find(workflowId, actionId, email);
+		this.actions.delete(action);
+		this.events.publishEvent(new ActionDeleted(workflowId, actionId, action.getName(), email, Instant.now()));
 	}
 
 	/**
@@ -255,6 +275,9 @@ public class ActionService {
 		if (!name.equals(condition.getName())) {
 			action.write(renameInTemplate(action.getSubject(), condition.getName(), name),
 					renameInTemplate(action.getText(), condition.getName(), name));
+		}
+		if (request.formula() != null) {
+			action.resolved("condition:" + condition.getName());
 		}
 		condition.change(name, description, formula);
 		action.touch();
@@ -360,6 +383,9 @@ public class ActionService {
 	 * deleted)
 	 */
 	public Compiled compile(ActionResponse action, List<DataColumn> columns) {
+		if (!action.warnings().isEmpty()) {
+			throw new TemplateException(String.join(" ", action.warnings()));
+		}
 		TemplateNames names = templateNames(action, columns);
 		TemplateNames subjectNames = new TemplateNames(names.columns(), names.conditions(), names.attributes(), false,
 				false);
@@ -533,7 +559,8 @@ public class ActionService {
 		return new ActionResponse(action.getId(), action.getWorkflowId(), action.getName(), action.getDescription(),
 				action.getType().code(), action.getType().label(), action.getSubject(), action.getText(),
 				formulaNodeOrEmpty(filter), (filter != null) ? text(filter) : "", conditions, action.getCreatedAt(),
-				action.getUpdatedAt(), action.getVersion());
+				action.getUpdatedAt(), action.getVersion(),
+				ColumnWarning.read(action.getColumnWarnings()).stream().map(ColumnWarning::message).toList());
 	}
 
 	private static ConditionResponse condition(ActionCondition condition) {

@@ -23,6 +23,10 @@ class MessagingConfiguration {
 		for (String key : List.of("workflow.attribute-set", "workflow.attribute-removed")) {
 			declarables.addAll(names.subscription(app, "workflow.events", key).getDeclarables());
 		}
+		// dataops' column changes rewrite or flag the actions' formulas and texts
+		for (String key : List.of("column.renamed", "column.deleted", "column.type-changed")) {
+			declarables.addAll(names.subscription(app, "dataops.events", key).getDeclarables());
+		}
 		return new Declarables(declarables);
 	}
 

@@ -46,6 +46,12 @@ public class PreviewService {
 	 */
 	public PreviewResponse preview(long workflowId, long actionId, String email, int row) {
 		ActionResponse action = this.actions.get(workflowId, actionId, email);
+		if (!action.warnings().isEmpty()) {
+			// its formulas may name a column dataops no longer has: nothing is asked of
+			// it
+			return new PreviewResponse(Math.max(1, row), 0, null, "", "", Map.of(), Map.of(),
+					"The message cannot be produced: " + String.join(" ", action.warnings()));
+		}
 		List<DataColumn> columns = this.dataops.columns(workflowId);
 		MessageRenderer.Prepared prepared;
 		try {

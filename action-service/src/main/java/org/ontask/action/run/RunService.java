@@ -19,6 +19,7 @@ import org.ontask.action.template.TemplateException;
 import org.ontask.platform.messaging.MessagingNames;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,8 +48,11 @@ public class RunService {
 
 	private final MessagingNames names;
 
+	private final ApplicationEventPublisher events;
+
 	RunService(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
-			RabbitTemplate rabbit, MessagingNames names) {
+			RabbitTemplate rabbit, MessagingNames names, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.actions = actions;
 		this.dataops = dataops;
@@ -113,6 +117,8 @@ public class RunService {
 					(int) counts.total(), now)
 			.query(Long.class)
 			.single();
+		this.events
+			.publishEvent(new ActionRunStarted(workflowId, actionId, id, counts.total(), email, now.toInstant()));
 		enqueueAfterCommit(id);
 		return find(workflowId, actionId, id);
 	}

@@ -33,12 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -75,8 +78,15 @@ class RunWorker {
 
 	private final RunService runs;
 
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
 	RunWorker(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
-			JavaMailSender mail, ActionProperties properties, RunService runs) {
+			JavaMailSender mail, ActionProperties properties, RunService runs, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.actions = actions;
 		this.dataops = dataops;
@@ -290,6 +300,21 @@ class RunWorker {
 	}
 
 	private void finish(long runId, String status, String message) {
+		// the end and its event commit together (the event goes through the outbox)
+		this.transaction.executeWithoutResult((tx) -> {
+			markFinished(runId, status, message);
+			if (!status.equals("PAUSED")) {
+				this.jdbc.sql("SELECT workflow_id, action_id, sent, failed, excluded FROM action_run WHERE id = ?")
+					.param(runId)
+					.query((rs, n) -> new ActionRunCompleted(rs.getLong(1), rs.getLong(2), runId, rs.getLong(3),
+							rs.getLong(4), rs.getLong(5), status, Instant.now()))
+					.optional()
+					.ifPresent(this.events::publishEvent);
+			}
+		});
+	}
+
+	private void markFinished(long runId, String status, String message) {
 		this.jdbc.sql("UPDATE action_run r SET status = ?, message = ?, finished_at = ?, "
 				+ "sent = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'SENT'), "
 				+ "failed = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'FAILED'), "
@@ -345,7 +370,7 @@ class RunWorker {
 	static ActionResponse withSubject(ActionResponse action, String subject) {
 		return new ActionResponse(action.id(), action.workflowId(), action.name(), action.description(), action.type(),
 				action.typeLabel(), subject, action.text(), action.filter(), action.filterText(), action.conditions(),
-				action.createdAt(), action.updatedAt(), action.version());
+				action.createdAt(), action.updatedAt(), action.version(), action.warnings());
 	}
 
 	record Run(long id, long workflowId, long actionId, String actorEmail, String emailColumn, String subject,

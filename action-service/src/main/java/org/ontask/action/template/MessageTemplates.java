@@ -218,6 +218,92 @@ public final class MessageTemplates {
 		}
 	}
 
+	/**
+	 * The column names a template refers to: those in {@code {{ name }}} and in
+	 * {@code ot_insert_report} (attributes and conditions printed with {@code {{ }}} are
+	 * included; callers compare against a column's name). A template that cannot be
+	 * parsed refers to nothing.
+	 * @param source the template
+	 * @param html whether it is the HTML message
+	 * @return the names, in order of first use
+	 */
+	public static Set<String> referencedNames(String source, boolean html) {
+		Set<String> names = new LinkedHashSet<>();
+		for (Part part : partsOrNone(source, html)) {
+			if (part instanceof Markup.Value value) {
+				names.add(value.name());
+			}
+			else if (part instanceof Markup.Report report) {
+				names.addAll(report.columns());
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * Rewrites a template's references to a renamed column, found by the template parser
+	 * (so text that merely looks like the name is left alone): {@code {{ from }}} becomes
+	 * {@code {{ to }}} unless {@code from} is an attribute (attributes win over columns
+	 * in {@code {{ }}}), and {@code from} among {@code ot_insert_report}'s arguments
+	 * becomes {@code to}. {@code {% if %}} names conditions and is never touched. A
+	 * template that cannot be parsed, or a new name that cannot be written in a template
+	 * (quotes), leaves the template as it is.
+	 * @param source the template
+	 * @param html whether it is the HTML message (the new name is then HTML-escaped as
+	 * the editor writes it)
+	 * @param from the column's old name
+	 * @param to its new name
+	 * @param attributes the workflow's attribute names
+	 * @return the rewritten template
+	 */
+	public static String renameColumn(String source, boolean html, String from, String to, Set<String> attributes) {
+		if (source == null || to.indexOf('"') >= 0 || to.indexOf('\'') >= 0) {
+			return source;
+		}
+		String written = html ? to.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") : to;
+		StringBuilder out = new StringBuilder(source.length() + 16);
+		int copied = 0;
+		for (Part part : partsOrNone(source, html)) {
+			String replacement = null;
+			int offset = -1;
+			String close = "}}";
+			if (part instanceof Markup.Value value && value.name().equals(from) && !attributes.contains(from)) {
+				offset = value.offset();
+				replacement = "{{ " + written + " }}";
+			}
+			else if (part instanceof Markup.Report report && report.columns().contains(from)) {
+				offset = report.offset();
+				close = "%}";
+				StringBuilder tag = new StringBuilder("{% ot_insert_report");
+				for (String column : report.columns()) {
+					String name = column.equals(from) ? written
+							: (html ? column.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") : column);
+					tag.append(" \"").append(name).append('"');
+				}
+				replacement = tag.append(" %}").toString();
+			}
+			if (replacement != null) {
+				// the parser closes each markup at the first delimiter after its opening
+				int end = source.indexOf(close, offset + 2) + 2;
+				out.append(source, copied, offset).append(replacement);
+				copied = end;
+			}
+		}
+		return out.append(source, copied, source.length()).toString();
+	}
+
+	private static List<Part> partsOrNone(String source, boolean html) {
+		if (source == null || source.length() > MAX_TEMPLATE_CHARS) {
+			return List.of();
+		}
+		try {
+			return Markup.parse(source, html);
+		}
+		catch (TemplateException ex) {
+			return List.of();
+		}
+	}
+
 	private static void print(StringBuilder pebble, String id) {
 		pebble.append(PRINT_OPEN).append(" ").append(id).append(" ").append(PRINT_CLOSE);
 	}

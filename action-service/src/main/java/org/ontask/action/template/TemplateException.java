@@ -19,7 +19,11 @@ public class TemplateException extends IllegalArgumentException {
 		this.column = column;
 	}
 
-	TemplateException(String message) {
+	/**
+	 * A problem that is not at a position of the template.
+	 * @param message what is wrong
+	 */
+	public TemplateException(String message) {
 		this(message, 0, 0);
 	}
 

@@ -172,4 +172,22 @@ class MessageTemplatesTests {
 		assertThat(compiled.attributes()).containsExactly("Course");
 	}
 
+	@Test
+	void aRenamedColumnIsRewrittenOnlyWhereTheParserSeesAReference() {
+		String text = "<p>{{ Score }} and {{Score}}, not Score nor {{ Scores }}; {% if Score %}x{% endif %}</p>"
+				+ "{% ot_insert_report \"Name\" \"Score\" %}";
+		assertThat(MessageTemplates.renameColumn(text, true, "Score", "Final & mark", Set.of()))
+			.isEqualTo("<p>{{ Final &amp; mark }} and {{ Final &amp; mark }}, not Score nor {{ Scores }}; "
+					+ "{% if Score %}x{% endif %}</p>{% ot_insert_report \"Name\" \"Final &amp; mark\" %}");
+		assertThat(MessageTemplates.renameColumn("Hi {{ Score }}", false, "Score", "Final & mark", Set.of()))
+			.isEqualTo("Hi {{ Final & mark }}");
+		// an attribute of the same name wins in {{ }}, so it stays
+		assertThat(MessageTemplates.renameColumn("{{ Score }}", false, "Score", "Mark", Set.of("Score")))
+			.isEqualTo("{{ Score }}");
+		// a template that does not parse is left alone rather than half rewritten
+		assertThat(MessageTemplates.renameColumn("{{ Score }} {% for %}", false, "Score", "Mark", Set.of()))
+			.isEqualTo("{{ Score }} {% for %}");
+		assertThat(MessageTemplates.referencedNames(text, true)).containsExactly("Score", "Scores", "Name");
+	}
+
 }
