@@ -37,7 +37,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class UploadController {
 
-	private static final String STATE = "ontask.upload.";
+	private static final String STATE = UploadWizard.STATE;
 
 	private final WorkflowAccess workflows;
 
