@@ -1,10 +1,6 @@
 package org.ontask.dataops.api;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.ontask.dataops.download.TableCsv;
 import org.ontask.dataops.store.DataColumn;
 import org.ontask.dataops.store.DataRejectedException;
 import org.ontask.dataops.store.MergeHow;
@@ -29,7 +24,6 @@ import org.ontask.dataops.upload.UploadOptions;
 import org.ontask.dataops.upload.Uploads;
 import org.ontask.workflowaccess.WorkflowAccess;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -57,10 +51,13 @@ class TableApiController {
 
 	private final Uploads uploads;
 
-	TableApiController(WorkflowAccess workflows, TableStore store, Uploads uploads) {
+	private final TableCsv csv;
+
+	TableApiController(WorkflowAccess workflows, TableStore store, Uploads uploads, TableCsv csv) {
 		this.workflows = workflows;
 		this.store = store;
 		this.uploads = uploads;
+		this.csv = csv;
 	}
 
 	/** {@code PUT /api/workflows/{id}/table} with a CSV body: replaces the table. */
@@ -135,29 +132,7 @@ class TableApiController {
 	@GetMapping(path = "/api/workflows/{id}/table", params = "format=csv")
 	ResponseEntity<StreamingResponseBody> csv(@PathVariable long id, Authentication user) {
 		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
-		List<DataColumn> columns = this.store.columns(id);
-		StreamingResponseBody body = (out) -> {
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
-			printer.printRecord(columns.stream().map((c) -> CsvCells.neutralise(c.name())).toList());
-			Object[] cells = new Object[columns.size()];
-			this.store.forEachRow(id, columns.stream().map(DataColumn::id).toList(), null, (row) -> {
-				for (int i = 0; i < cells.length; i++) {
-					cells[i] = CsvCells.text(row.values().get(i));
-				}
-				try {
-					printer.printRecord(Arrays.asList(cells));
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-			printer.flush();
-		};
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"workflow-" + id + ".csv\"")
-			.body(body);
+		return this.csv.response(id, this.store.columns(id), null, "workflow-" + id + ".csv");
 	}
 
 	/** {@code GET /api/workflows/{id}/columns}. */
