@@ -168,6 +168,25 @@ class GatewayApplicationIntegrationTests {
 		assertThat(get("/webjars/bootstrap/css/bootstrap.min.css", "text/css").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void oneApiDocsPageBrowsesTheDescriptionOfEveryService() throws Exception {
+		HttpResponse<String> entry = get("/api-docs", "text/html");
+		assertThat(entry.statusCode()).isEqualTo(307);
+		assertThat(entry.headers().firstValue("Location")).hasValue("/api-docs/index.html");
+		assertThat(get("/api-docs/index.html", "text/html").body()).contains("swagger-ui-bundle.js")
+			.contains("/api-docs/api-docs.js");
+		assertThat(get("/webjars/swagger-ui/swagger-ui-bundle.js", "*/*").statusCode()).isEqualTo(200);
+		assertThat(get("/api-docs/api-docs.js", "*/*").body()).contains("/api-docs/services");
+		String services = get("/api-docs/services", "application/json").body();
+		for (String service : new String[] { "auth-service", "workflow-service", "dataops-service", "action-service",
+				"scheduler-service" }) {
+			assertThat(services).contains("{\"name\":\"" + service + "\",\"url\":\"/api/docs/" + service + "\"}");
+		}
+		// each description is routed to its own service
+		assertThat(get("/api/docs/workflow-service", "application/json").body())
+			.startsWith("workflow-service GET /api/docs/workflow-service");
+	}
+
 	private static HttpServer startEchoServer() {
 		return startEchoServer(0);
 	}

@@ -164,7 +164,7 @@ class WorkflowServiceApplicationIntegrationTests {
 	@Test
 	void theApiIsDescribedWithOpenApiAndBrowsable() {
 		TestBrowser browser = signedIn("docs@example.org", "Docs", "INSTRUCTOR");
-		HttpResponse<String> description = browser.getJson("/api/workflows/openapi");
+		HttpResponse<String> description = browser.getJson("/api/docs/workflow-service");
 		assertThat(description.statusCode()).isEqualTo(200);
 		assertThat(description.body()).contains("OnTask workflows API")
 			.contains("/api/workflows/{id}/attributes/{name}")
@@ -174,7 +174,7 @@ class WorkflowServiceApplicationIntegrationTests {
 		String ui = page.statusCode() == 302 ? page.headers().firstValue("Location").orElseThrow()
 				: "/workflows/api/index.html";
 		assertThat(browser.get(ui).body()).contains("swagger");
-		assertThat(new TestBrowser("http://localhost:" + this.port).getJson("/api/workflows/openapi").statusCode())
+		assertThat(new TestBrowser("http://localhost:" + this.port).getJson("/api/docs/workflow-service").statusCode())
 			.isEqualTo(401);
 	}
 
