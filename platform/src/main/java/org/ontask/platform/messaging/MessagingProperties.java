@@ -15,9 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resubmitAfter how old an event publication that has not reached the broker must
  * be before the outbox sends it again
  * @param publishTimeout how long one send waits for the broker's confirm
+ * @param keepCompleted how long an event publication that reached the broker stays in the
+ * outbox table (for diagnosis) before it is deleted; events name workflows and people, so
+ * they are not kept for ever
  */
 @ConfigurationProperties("ontask.messaging")
 public record MessagingProperties(String eventsExchange, @DefaultValue("") String namePrefix,
-		@DefaultValue("30s") Duration resubmitAfter, @DefaultValue("10s") Duration publishTimeout) {
+		@DefaultValue("30s") Duration resubmitAfter, @DefaultValue("10s") Duration publishTimeout,
+		@DefaultValue("1h") Duration keepCompleted) {
 
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.config.EventExternalizationAutoConfiguration;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
@@ -83,8 +84,10 @@ public class PlatformMessagingAutoConfiguration {
 	}
 
 	@Bean
-	OutboxRelay outboxRelay(ObjectProvider<IncompleteEventPublications> incomplete, MessagingProperties properties) {
-		return new OutboxRelay(incomplete.getObject(), properties.resubmitAfter());
+	OutboxRelay outboxRelay(ObjectProvider<IncompleteEventPublications> incomplete,
+			ObjectProvider<CompletedEventPublications> completed, MessagingProperties properties) {
+		return new OutboxRelay(incomplete.getObject(), properties.resubmitAfter(), completed.getObject(),
+				properties.keepCompleted());
 	}
 
 }
