@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -94,6 +97,8 @@ class OnTaskSystemIntegrationTests {
 				useTheSystemAsTheAdmin(context.url(), password);
 				importUsersFromTheCommandLine(context, password);
 				scriptTheApiWithTokens(context.url(), password);
+				twoInstructorsShareCloneAndDeleteAWorkflow(context.url(), password, environment);
+				everyServiceDescribesItsApiOnOnePage(context.url(), password);
 				signInWithChromium(context.url(), password);
 			}
 			catch (Exception | AssertionError ex) {
@@ -207,6 +212,204 @@ class OnTaskSystemIntegrationTests {
 		api(http, baseUrl, "GET", "/api/workflows", basic(instructor, "a long enough password"), null, 401);
 	}
 
+	/**
+	 * Issue 4's scenario through the gateway, with two instructors' API tokens: the owner
+	 * creates a workflow, loads a table, writes an action, sets an attribute, shares and
+	 * renames it; the other sees the new name, is refused a stale edit with a message
+	 * naming who changed it, and may not delete it; a clone has the table, the action and
+	 * the attribute of the original; the history shows all of it; and once the original
+	 * is deleted, no schema of any service holds a row of it.
+	 */
+	private void twoInstructorsShareCloneAndDeleteAWorkflow(String baseUrl, String adminPassword,
+			Map<String, String> environment) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		String admin = "Bearer " + field(api(http, baseUrl, "POST", "/api/auth/tokens",
+				basic(ADMIN_EMAIL, adminPassword), "{\"name\":\"scenario\"}", 201), "token");
+		String suffix = Long.toString(System.nanoTime());
+		String owner = instructorToken(http, baseUrl, admin, "owner-" + suffix + "@example.org");
+		String colleagueEmail = "colleague-" + suffix + "@example.org";
+		String colleague = instructorToken(http, baseUrl, admin, colleagueEmail);
+
+		String created = api(http, baseUrl, "POST", "/api/workflows", owner,
+				"{\"name\":\"Course " + suffix + "\",\"description\":\"Week 1\"}", 201);
+		long id = Long.parseLong(field(created, "id"));
+		String workflow = "/api/workflows/" + id;
+		// dataops and action-service know the workflow once they have consumed
+		// workflow.created
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(call(http, baseUrl, "PUT", workflow + "/table?keys=sid", owner, "text/csv",
+					"sid,email,name,score\n1,ann@example.org,Ann,72\n2,bob@example.org,Bob,41\n3,cy@example.org,Cy,55\n")
+				.statusCode()).isEqualTo(200));
+		String passed = "{\"condition\":\"AND\",\"rules\":[{\"id\":\"score\",\"field\":\"score\",\"type\":"
+				+ "\"integer\",\"operator\":\"greater_or_equal\",\"value\":\"50\"}]}";
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(call(http, baseUrl, "POST", workflow + "/actions", owner,
+					"application/json",
+					"{\"name\":\"Feedback\",\"type\":\"personalized_text\",\"subject\":\"Your mark\",\"text\":"
+							+ "\"<p>Hello {{ name }}</p>{% if Passed %}<p>Well done.</p>{% endif %}\",\"conditions\":"
+							+ "[{\"name\":\"Passed\",\"formula\":" + passed + "}]}")
+				.statusCode()).isEqualTo(201));
+		String version = field(api(http, baseUrl, "GET", workflow, owner, null, 200), "version");
+		String afterAttribute = api(http, baseUrl, "PUT", workflow + "/attributes/course", owner,
+				"{\"value\":\"Biology 101\",\"version\":" + version + "}", 200);
+		api(http, baseUrl, "POST", workflow + "/shares", owner, "{\"email\":\"" + colleagueEmail + "\"}", 201);
+		String stale = field(afterAttribute, "version");
+		String current = field(api(http, baseUrl, "GET", workflow, owner, null, 200), "version");
+		api(http, baseUrl, "PUT", workflow, owner,
+				"{\"name\":\"Renamed " + suffix + "\",\"description\":\"Week 2\",\"version\":" + current + "}", 200);
+
+		assertThat(api(http, baseUrl, "GET", "/api/workflows", colleague, null, 200)).contains("Renamed " + suffix);
+		String conflict = api(http, baseUrl, "PUT", workflow, colleague,
+				"{\"name\":\"Mine " + suffix + "\",\"description\":\"\",\"version\":" + stale + "}", 409);
+		assertThat(conflict).contains("Not saved").contains("owner-" + suffix + "@example.org");
+		api(http, baseUrl, "DELETE", workflow, colleague, null, 403);
+
+		String clone = api(http, baseUrl, "POST", workflow + "/clone", owner, null, 202);
+		long cloneId = Long.parseLong(field(clone, "id"));
+		await().atMost(Duration.ofSeconds(90))
+			.untilAsserted(() -> assertThat(api(http, baseUrl, "GET", "/api/workflows/" + cloneId, owner, null, 200))
+				.contains("\"state\":\"READY\""));
+		assertThat(api(http, baseUrl, "GET", "/api/workflows/" + cloneId + "/table?page=0&size=10", owner, null, 200))
+			.contains("\"total\":3")
+			.contains("\"name\":\"Cy\"");
+		assertThat(api(http, baseUrl, "GET", "/api/workflows/" + cloneId + "/actions", owner, null, 200))
+			.contains("\"name\":\"Feedback\"")
+			.contains("Passed");
+		assertThat(api(http, baseUrl, "GET", "/api/workflows/" + cloneId + "/attributes", owner, null, 200))
+			.contains("\"course\":\"Biology 101\"");
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			String history = api(http, baseUrl, "GET", workflow + "/history", colleague, null, 200);
+			for (String kind : List.of("workflow.created", "table.replaced", "action.created", "workflow.shared",
+					"workflow.renamed")) {
+				assertThat(history).as(kind).contains(kind);
+			}
+		});
+
+		api(http, baseUrl, "DELETE", workflow, owner, null, 204);
+		api(http, baseUrl, "GET", workflow, owner, null, 404);
+		String dbUrl = environment.get("ONTASK_DB_URL");
+		if (dbUrl == null) {
+			System.out.println("No ONTASK_DB_URL: the schemas were not checked for traces of the deleted workflow");
+			return;
+		}
+		await().atMost(Duration.ofSeconds(90))
+			.untilAsserted(() -> assertThat(tracesOf(id, dbUrl, environment)).as("rows of workflow " + id).isEmpty());
+		assertThat(tracesOf(cloneId, dbUrl, environment)).as("the clone is untouched").isNotEmpty();
+	}
+
+	private static String instructorToken(HttpClient http, String baseUrl, String admin, String email)
+			throws Exception {
+		api(http, baseUrl, "POST", "/api/users", admin, "{\"email\":\"" + email
+				+ "\",\"name\":\"Instructor\",\"password\":\"a long enough password\",\"roles\":[\"INSTRUCTOR\"]}",
+				201);
+		return "Bearer " + field(api(http, baseUrl, "POST", "/api/auth/tokens", basic(email, "a long enough password"),
+				"{\"name\":\"scenario\"}", 201), "token");
+	}
+
+	/**
+	 * Where a workflow still appears in the database: every table of every schema with a
+	 * column named {@code workflow_id} (or ending in it), the workflows and known
+	 * workflows by id, the learner table {@code dataops_data.wf_<id>}, and outbox entries
+	 * (every schema's {@code event_publication}) whose event names it. Table names come
+	 * from the catalogue, never from input.
+	 */
+	private static List<String> tracesOf(long workflowId, String dbUrl, Map<String, String> environment)
+			throws SQLException {
+		List<String> traces = new ArrayList<>();
+		try (Connection db = DriverManager.getConnection(dbUrl, environment.getOrDefault("ONTASK_DB_USER", "postgres"),
+				environment.getOrDefault("ONTASK_DB_PASSWORD", ""))) {
+			List<String[]> columns = new ArrayList<>();
+			try (Statement catalogue = db.createStatement();
+					ResultSet rs = catalogue.executeQuery("SELECT c.table_schema, c.table_name, c.column_name "
+							+ "FROM information_schema.columns c JOIN information_schema.tables t "
+							+ "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+							+ "WHERE t.table_type = 'BASE TABLE' AND c.table_schema NOT IN ('pg_catalog', "
+							+ "'information_schema') AND (c.column_name LIKE '%workflow_id' OR (c.column_name = 'id' "
+							+ "AND c.table_name IN ('workflow', 'known_workflow')))")) {
+				while (rs.next()) {
+					columns.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3) });
+				}
+			}
+			assertThat(columns).as("tables that name workflows").hasSizeGreaterThan(5);
+			for (String[] column : columns) {
+				String sql = "SELECT count(*) FROM \"" + column[0] + "\".\"" + column[1] + "\" WHERE \"" + column[2]
+						+ "\" = ?";
+				try (PreparedStatement count = db.prepareStatement(sql)) {
+					count.setLong(1, workflowId);
+					try (ResultSet rs = count.executeQuery()) {
+						rs.next();
+						if (rs.getLong(1) > 0) {
+							traces.add(column[0] + "." + column[1] + "." + column[2] + ": " + rs.getLong(1));
+						}
+					}
+				}
+			}
+			List<String> outboxes = new ArrayList<>();
+			try (Statement catalogue = db.createStatement();
+					ResultSet rs = catalogue.executeQuery("SELECT table_schema FROM information_schema.tables "
+							+ "WHERE table_name = 'event_publication'")) {
+				while (rs.next()) {
+					outboxes.add(rs.getString(1));
+				}
+			}
+			for (String schema : outboxes) {
+				try (PreparedStatement count = db.prepareStatement(
+						"SELECT count(*) FROM \"" + schema + "\".event_publication WHERE serialized_event ~ ?")) {
+					count.setString(1, "\"(workflowId|cloneWorkflowId)\":" + workflowId + "[,}]");
+					try (ResultSet rs = count.executeQuery()) {
+						rs.next();
+						if (rs.getLong(1) > 0) {
+							traces.add(schema + ".event_publication: " + rs.getLong(1));
+						}
+					}
+				}
+			}
+			try (PreparedStatement table = db.prepareStatement("SELECT to_regclass(?)")) {
+				table.setString(1, "dataops_data.wf_" + workflowId);
+				try (ResultSet rs = table.executeQuery()) {
+					rs.next();
+					if (rs.getString(1) != null) {
+						traces.add("table dataops_data.wf_" + workflowId);
+					}
+				}
+			}
+		}
+		return traces;
+	}
+
+	private static HttpResponse<String> call(HttpClient http, String baseUrl, String method, String path,
+			String authorization, String contentType, String body) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Accept", "application/json")
+			.header("Authorization", authorization)
+			.header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The gateway's one page for every service's API: each service's OpenAPI description
+	 * is reachable through it with a token, and refused without one.
+	 */
+	private void everyServiceDescribesItsApiOnOnePage(String baseUrl, String adminPassword) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		String admin = "Bearer " + field(api(http, baseUrl, "POST", "/api/auth/tokens",
+				basic(ADMIN_EMAIL, adminPassword), "{\"name\":\"docs\"}", 201), "token");
+		assertThat(http.send(get(baseUrl + "/api-docs/index.html"), HttpResponse.BodyHandlers.ofString()).body())
+			.contains("swagger-ui");
+		String services = http.send(get(baseUrl + "/api-docs/services"), HttpResponse.BodyHandlers.ofString()).body();
+		for (App app : List.of(App.AUTH_SERVICE, App.WORKFLOW_SERVICE, App.DATAOPS_SERVICE, App.ACTION_SERVICE,
+				App.SCHEDULER_SERVICE)) {
+			String path = "/api/docs/" + app.appName();
+			assertThat(services).contains(path);
+			assertThat(api(http, baseUrl, "GET", path, admin, null, 200)).as(path).contains("\"openapi\"");
+			assertThat(http.send(get(baseUrl + path), HttpResponse.BodyHandlers.ofString()).statusCode()).as(path)
+				.isEqualTo(401);
+		}
+	}
+
 	private static String api(HttpClient http, String baseUrl, String method, String path, String authorization,
 			String json, int expectedStatus) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -310,6 +513,10 @@ class OnTaskSystemIntegrationTests {
 		if (System.getenv(LauncherContext.JAVA_OPTS_VARIABLE) != null) {
 			environment.put(LauncherContext.JAVA_OPTS_VARIABLE, System.getenv(LauncherContext.JAVA_OPTS_VARIABLE));
 		}
+		// sent events leave the outboxes at once, so a deleted workflow's can be checked
+		// for
+		environment.put("ONTASK_MESSAGING_KEEPCOMPLETED", "0s");
+		environment.put("ONTASK_MESSAGING_PURGE_INTERVAL", "2s");
 		environment.put(AdminCredentials.EMAIL_VARIABLE, ADMIN_EMAIL);
 		environment.put(AdminCredentials.PASSWORD_VARIABLE, adminPassword);
 		if (System.getenv("ONTASK_TEST_POSTGRES_URL") != null) {
