@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * auth-service's own record of who owns which workflow ({@code owned_workflow}), kept
  * from workflow-service's events. Every listener is idempotent: an event delivered twice
  * changes nothing the second time, and a deleted workflow stays deleted whatever arrives
- * after.
+ * after. What stays of a deleted workflow is its id alone (the tombstone that keeps a
+ * late {@code workflow.created} from reviving it): no name, no owner.
  */
 @Component
 public class OwnedWorkflows {
@@ -76,7 +77,7 @@ public class OwnedWorkflows {
 	void on(Deleted event) {
 		this.jdbc
 			.sql("INSERT INTO owned_workflow (workflow_id, deleted) VALUES (?, TRUE) "
-					+ "ON CONFLICT (workflow_id) DO UPDATE SET deleted = TRUE")
+					+ "ON CONFLICT (workflow_id) DO UPDATE SET deleted = TRUE, owner_email = NULL, name = ''")
 			.params(required(event.workflowId()))
 			.update();
 	}
