@@ -537,6 +537,29 @@ class WorkflowCollaborationIntegrationTests {
 					id))
 				.isOne());
 		assertThat(owner.get("/api/workflows/" + id).body()).contains("\"rows\":3,\"columns\":2,\"actions\":2");
+
+		// the counts go with the workflow, and events arriving after it leave nothing;
+		// each queue is consumed in order, so once the same kind of event about another
+		// workflow is counted, the late ones have been handled
+		long other = create(owner, "Counted too");
+		String o = "{\"workflowId\":" + other + ",";
+		assertThat(owner.send("DELETE", "/api/workflows/" + id, null).statusCode()).isEqualTo(204);
+		for (String x : List.of(w, o)) {
+			publish("dataops.events", "table.replaced",
+					x + "\"rows\":5,\"columns\":5,\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T10:00:00Z\"}");
+			publish("dataops.events", "column.added",
+					x + "\"columnId\":8,\"name\":\"z\",\"actorEmail\":\"a@b.c\",\"at\":\"2026-11-24T10:01:00Z\"}");
+			publish("action.events", "action.created", x + "\"actionId\":4,\"name\":\"d\"}");
+		}
+		await().atMost(WAIT)
+			.until(() -> count(
+					"select count(*) from workflow_table_count where workflow_id = ? and table_at is not null",
+					other) == 1 && count("select count(*) from workflow_count_event where workflow_id = ?", other) == 1
+					&& count("select count(*) from workflow_action where workflow_id = ?", other) == 1);
+		assertThat(count("select count(*) from workflow_table_count where workflow_id = ?", id)
+				+ count("select count(*) from workflow_count_event where workflow_id = ?", id)
+				+ count("select count(*) from workflow_action where workflow_id = ?", id))
+			.isZero();
 	}
 
 	// ---- delete, flush

@@ -66,15 +66,22 @@ public class WorkflowCounts {
 
 	}
 
+	/**
+	 * Ends every insert: counts are kept only for a workflow that exists, so an event
+	 * that arrives after the delete (late or redelivered) leaves nothing behind; the rows
+	 * of a deleted workflow go with it (foreign keys, ON DELETE CASCADE).
+	 */
+	private static final String KNOWN = "WHERE EXISTS (SELECT 1 FROM workflow WHERE id = ?) ";
+
 	@RabbitListener(queues = DATAOPS + "table.replaced')}")
 	@Transactional
 	void on(TableReplaced event) {
 		this.jdbc
-			.sql("INSERT INTO workflow_table_count (workflow_id, row_count, column_count, table_at) VALUES (?, ?, ?, ?) "
-					+ "ON CONFLICT (workflow_id) DO UPDATE SET row_count = EXCLUDED.row_count, "
+			.sql("INSERT INTO workflow_table_count (workflow_id, row_count, column_count, table_at) SELECT ?, ?, ?, ? "
+					+ KNOWN + "ON CONFLICT (workflow_id) DO UPDATE SET row_count = EXCLUDED.row_count, "
 					+ "column_count = EXCLUDED.column_count, table_at = EXCLUDED.table_at "
 					+ "WHERE workflow_table_count.table_at IS NULL OR workflow_table_count.table_at <= EXCLUDED.table_at")
-			.params(event.workflowId(), event.rows(), event.columns(), Timestamp.from(event.at()))
+			.params(event.workflowId(), event.rows(), event.columns(), Timestamp.from(event.at()), event.workflowId())
 			.update();
 	}
 
@@ -101,9 +108,9 @@ public class WorkflowCounts {
 	@Transactional
 	void on(ActionCreated event) {
 		this.jdbc
-			.sql("INSERT INTO workflow_action (workflow_id, action_id) VALUES (?, ?) "
+			.sql("INSERT INTO workflow_action (workflow_id, action_id) SELECT ?, ? " + KNOWN
 					+ "ON CONFLICT (workflow_id, action_id) DO NOTHING")
-			.params(event.workflowId(), event.actionId())
+			.params(event.workflowId(), event.actionId(), event.workflowId())
 			.update();
 	}
 
@@ -111,9 +118,9 @@ public class WorkflowCounts {
 	@Transactional
 	void on(ActionDeleted event) {
 		this.jdbc
-			.sql("INSERT INTO workflow_action (workflow_id, action_id, deleted) VALUES (?, ?, TRUE) "
+			.sql("INSERT INTO workflow_action (workflow_id, action_id, deleted) SELECT ?, ?, TRUE " + KNOWN
 					+ "ON CONFLICT (workflow_id, action_id) DO UPDATE SET deleted = TRUE")
-			.params(event.workflowId(), event.actionId())
+			.params(event.workflowId(), event.actionId(), event.workflowId())
 			.update();
 	}
 
@@ -122,8 +129,9 @@ public class WorkflowCounts {
 	 */
 	private void add(long workflowId, String eventKey, java.time.Instant at, long rows, int columns) {
 		int fresh = this.jdbc
-			.sql("INSERT INTO workflow_count_event (workflow_id, event_key) VALUES (?, ?) ON CONFLICT DO NOTHING")
-			.params(workflowId, eventKey)
+			.sql("INSERT INTO workflow_count_event (workflow_id, event_key) SELECT ?, ? " + KNOWN
+					+ "ON CONFLICT DO NOTHING")
+			.params(workflowId, eventKey, workflowId)
 			.update();
 		if (fresh == 0) {
 			return;
