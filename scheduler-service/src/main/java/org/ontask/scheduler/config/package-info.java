@@ -1,0 +1,4 @@
+/**
+ * Service-wide technical configuration: settings and the event subscriptions.
+ */
+package org.ontask.scheduler.config;
