@@ -31,3 +31,9 @@ CREATE TABLE action_refused_execution (
     reason       text        NOT NULL,
     at           timestamptz NOT NULL
 );
+
+-- the JSON action types; the survey types of contract C4 are listed too, so whichever
+-- of the helpers' migrations runs last keeps every type
+ALTER TABLE action DROP CONSTRAINT action_type_check;
+ALTER TABLE action ADD CONSTRAINT action_type_check CHECK (type IN ('personalized_text', 'rubric_text',
+    'email_report', 'personalized_json', 'json_report', 'survey', 'todo_list'));
