@@ -67,6 +67,10 @@ final class DataopsStub {
 		this.tables.put(workflowId, table);
 	}
 
+	Table tables(long workflowId) {
+		return this.tables.get(workflowId);
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			if (this.down) {

@@ -16,6 +16,7 @@ import org.ontask.action.dataops.DataColumn;
 import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.Selection;
 import org.ontask.action.dataops.SelectionRequest;
+import org.ontask.action.template.JsonText;
 import org.ontask.action.template.MessageTemplate;
 import org.ontask.action.template.MessageTemplates;
 import org.ontask.action.template.TemplateException;
@@ -120,7 +121,9 @@ public class ActionService {
 		String name = validName(request.name(), "name", "An action");
 		ActionType type = ActionType.fromCode((request.type() != null) ? request.type().trim() : "")
 			.orElseThrow(() -> new InvalidActionException("type",
-					"The type must be one of personalized_text, rubric_text and email_report."));
+					"The type must be one of " + java.util.Arrays.stream(ActionType.values())
+						.map(ActionType::code)
+						.collect(Collectors.joining(", ")) + "."));
 		if (this.actions.existsByWorkflowIdAndName(workflowId, name)) {
 			throw new InvalidActionException("name", "There is already an action called \"" + name + "\".");
 		}
@@ -389,8 +392,13 @@ public class ActionService {
 		TemplateNames names = templateNames(action, columns);
 		TemplateNames subjectNames = new TemplateNames(names.columns(), names.conditions(), names.attributes(), false,
 				false);
-		return new Compiled(this.templates.compile(action.text(), true, names),
-				this.templates.compile(action.subject(), false, subjectNames));
+		MessageTemplate text = type(action).isJson() ? this.templates.compileJson(action.text(), names)
+				: this.templates.compile(action.text(), true, names);
+		return new Compiled(text, this.templates.compile(action.subject(), false, subjectNames));
+	}
+
+	private static ActionType type(ActionResponse action) {
+		return ActionType.fromCode(action.type()).orElseThrow();
 	}
 
 	/**
@@ -424,9 +432,19 @@ public class ActionService {
 			.collect(Collectors.toSet());
 		Set<String> attributeNames = this.attributes.of(action.getWorkflowId()).keySet();
 		ActionType type = action.getType();
+		TemplateNames names = new TemplateNames(columnNames, conditionNames, attributeNames, type.isReport(),
+				type.isRubric());
+		if (type.isJson()) {
+			try {
+				JsonText.check(this.templates.compileJson(text, names), this.attributes.of(action.getWorkflowId()));
+			}
+			catch (TemplateException ex) {
+				throw new InvalidActionException("text", "The JSON document cannot be used: " + ex.getMessage());
+			}
+			return;
+		}
 		try {
-			this.templates.compile(text, true,
-					new TemplateNames(columnNames, conditionNames, attributeNames, type.isReport(), type.isRubric()));
+			this.templates.compile(text, true, names);
 		}
 		catch (TemplateException ex) {
 			throw new InvalidActionException("text", "The message cannot be used: " + ex.getMessage());

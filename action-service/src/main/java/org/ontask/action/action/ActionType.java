@@ -15,7 +15,13 @@ public enum ActionType {
 	RUBRIC_TEXT("rubric_text", "Rubric feedback", false, true),
 
 	/** One email to fixed recipients with tables of column values. */
-	EMAIL_REPORT("email_report", "Email report", false, false);
+	EMAIL_REPORT("email_report", "Email report", false, false),
+
+	/** A JSON document per learner, POSTed to another system. */
+	PERSONALIZED_JSON("personalized_json", "Personalised JSON", true, false),
+
+	/** One JSON document with lists of column values, POSTed to another system. */
+	JSON_REPORT("json_report", "JSON report", false, false);
 
 	private final String code;
 
@@ -69,7 +75,15 @@ public enum ActionType {
 	 * @return true for email reports
 	 */
 	public boolean isReport() {
-		return this == EMAIL_REPORT;
+		return this == EMAIL_REPORT || this == JSON_REPORT;
+	}
+
+	/**
+	 * Whether the text is a JSON document delivered to a URL.
+	 * @return true for personalised JSON and JSON reports
+	 */
+	public boolean isJson() {
+		return this == PERSONALIZED_JSON || this == JSON_REPORT;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.ontask.action.attribute.WorkflowAttributes;
 import org.ontask.action.dataops.DataColumn;
 import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.Selection;
+import org.ontask.action.template.JsonText;
 import org.ontask.action.template.RenderInput;
 import org.ontask.action.template.ValueText;
 
@@ -132,6 +133,9 @@ public class MessageRenderer {
 			return this.reports.computeIfAbsent(reportColumns, (wanted) -> {
 				Selection selection = MessageRenderer.this.dataops.selection(this.action.workflowId(),
 						ActionService.selectionOf(this.action, wanted, 0, REPORT_ROWS));
+				if (this.action.type().equals("json_report")) {
+					return JsonText.reportOf(wanted, selection.rows().stream().map(Selection.Row::values).toList());
+				}
 				StringBuilder html = new StringBuilder("<table class=\"ontask-report\" border=\"1\"><thead><tr>");
 				for (String column : wanted) {
 					html.append("<th>").append(HtmlUtils.htmlEscape(column)).append("</th>");

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param text the message (HTML)
  * @param values the values of the columns the message uses
  * @param conditions each condition's truth for this learner
- * @param error why the message cannot be produced (then subject and text are empty)
+ * @param error why the message cannot be produced (then subject and text are empty, but
+ * for a JSON document that is not valid JSON: then text is the document)
  */
 public record PreviewResponse(int row, long total, Long rowId, String subject, String text, Map<String, Object> values,
 		Map<String, Boolean> conditions, String error) {

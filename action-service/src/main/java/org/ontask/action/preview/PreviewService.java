@@ -9,6 +9,7 @@ import org.ontask.action.action.ActionService;
 import org.ontask.action.dataops.DataColumn;
 import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.Selection;
+import org.ontask.action.template.JsonText;
 import org.ontask.action.template.TemplateException;
 
 import org.springframework.stereotype.Service;
@@ -81,6 +82,12 @@ public class PreviewService {
 		}
 		try {
 			MessageRenderer.Message message = prepared.render(learner);
+			String problem = action.type().endsWith("json") ? JsonText.problem(message.html()) : null;
+			if (problem != null) {
+				// shown with the document, as the run would refuse it for this learner
+				return new PreviewResponse(position, one.total(), learner.rowId(), "", message.html(), values,
+						learner.conditions(), "The document for this learner is " + problem);
+			}
 			return new PreviewResponse(position, one.total(), learner.rowId(), message.subject(), message.html(),
 					values, learner.conditions(), null);
 		}

@@ -11,7 +11,11 @@ import jakarta.mail.internet.InternetAddress;
 
 import org.ontask.action.action.ActionResponse;
 import org.ontask.action.action.ActionService;
+import org.ontask.action.action.ActionType;
 import org.ontask.action.dataops.DataColumn;
+import org.ontask.action.delivery.TargetRefusedException;
+import org.ontask.action.delivery.TargetUrls;
+import org.ontask.action.delivery.TokenCipher;
 import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.Selection;
 import org.ontask.action.preview.MessageRenderer;
@@ -50,8 +54,15 @@ public class RunService {
 
 	private final ApplicationEventPublisher events;
 
+	private final TargetUrls targets;
+
+	private final TokenCipher cipher;
+
 	RunService(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
-			RabbitTemplate rabbit, MessagingNames names, ApplicationEventPublisher events) {
+			RabbitTemplate rabbit, MessagingNames names, ApplicationEventPublisher events, TargetUrls targets,
+			TokenCipher cipher) {
+		this.targets = targets;
+		this.cipher = cipher;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.actions = actions;
@@ -71,8 +82,28 @@ public class RunService {
 	 */
 	@Transactional
 	public RunResponse start(long workflowId, long actionId, String email, StartRunRequest request) {
+		return start(workflowId, actionId, email, request, null);
+	}
+
+	/**
+	 * Starts a run of an action, interactive or for a schedule, with the same checks.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param email the instructor starting it (for a schedule, its owner)
+	 * @param request the run's settings
+	 * @param schedule the schedule's execution starting it; null for an interactive run
+	 * @return the queued run
+	 * @throws org.springframework.dao.DuplicateKeyException when the execution has a run
+	 * already
+	 */
+	@Transactional
+	public RunResponse start(long workflowId, long actionId, String email, StartRunRequest request, Schedule schedule) {
 		ActionResponse action = this.actions.get(workflowId, actionId, email);
-		if (action.type().equals("email_report")) {
+		ActionType type = ActionType.fromCode(action.type()).orElseThrow();
+		if (type.isJson()) {
+			return startJson(action, type, email, request, schedule);
+		}
+		if (type == ActionType.EMAIL_REPORT) {
 			throw new InvalidRunException("Sending email reports is not available yet.");
 		}
 		if (Boolean.TRUE.equals(request.trackRead())) {
@@ -103,6 +134,54 @@ public class RunService {
 			throw new InvalidRunException(
 					"Nobody is selected: the filter selects no learner, so there is nothing " + "to send.");
 		}
+		return insert(action, email, emailColumn, subject, cc, bcc, request, counts.total(), null, null, schedule);
+	}
+
+	private RunResponse startJson(ActionResponse action, ActionType type, String email, StartRunRequest request,
+			Schedule schedule) {
+		String target;
+		try {
+			target = this.targets.check(request.targetUrl()).toString();
+		}
+		catch (TargetRefusedException ex) {
+			throw new InvalidRunException(ex.getMessage());
+		}
+		List<DataColumn> columns = this.dataops.columns(action.workflowId());
+		String keyColumn = "";
+		if (type == ActionType.PERSONALIZED_JSON) {
+			keyColumn = (request.keyColumn() != null) ? request.keyColumn().trim() : "";
+			String key = keyColumn;
+			if (columns.stream().noneMatch((column) -> column.name().equals(key))) {
+				throw new InvalidRunException(key.isEmpty() ? "Choose the column that identifies each learner."
+						: "There is no column \"" + key + "\" in the table.");
+			}
+		}
+		try {
+			this.renderer.prepare(action, columns);
+		}
+		catch (TemplateException ex) {
+			throw new InvalidRunException("The document cannot be sent: " + ex.getMessage());
+		}
+		Selection counts = this.dataops.selection(action.workflowId(),
+				ActionService.selectionOf(action, List.of(), 0, 0));
+		if (counts.total() == 0) {
+			throw new InvalidRunException(
+					"Nobody is selected: the filter selects no learner, so there is nothing to send.");
+		}
+		byte[] token = null;
+		if (request.token() != null && !request.token().isBlank()) {
+			if (!this.cipher.available()) {
+				throw new InvalidRunException("The token is kept encrypted with the installation's secret key, and "
+						+ "ONTASK_SECRET_KEY is not set: ask the administrator to set it.");
+			}
+			token = this.cipher.encrypt(request.token().trim());
+		}
+		long total = (type == ActionType.JSON_REPORT) ? 1 : counts.total();
+		return insert(action, email, keyColumn, "", "", "", request, total, target, token, schedule);
+	}
+
+	private RunResponse insert(ActionResponse action, String email, String column, String subject, String cc,
+			String bcc, StartRunRequest request, long total, String target, byte[] token, Schedule schedule) {
 		List<String> exclude = new ArrayList<>();
 		if (request.exclude() != null) {
 			request.exclude().stream().map(String::trim).filter((e) -> !e.isEmpty()).forEach(exclude::add);
@@ -110,17 +189,31 @@ public class RunService {
 		Timestamp now = Timestamp.from(Instant.now());
 		long id = this.jdbc
 			.sql("INSERT INTO action_run (workflow_id, action_id, actor_email, email_column, subject, cc, bcc, "
-					+ "send_summary, exclude, status, total, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?) RETURNING id")
-			.params(workflowId, actionId, email, emailColumn, subject, cc, bcc,
-					Boolean.TRUE.equals(request.sendSummary()), ActionService.JSON_TEXT.apply(exclude),
-					(int) counts.total(), now)
+					+ "send_summary, exclude, status, total, created_at, target_url, token, schedule_id, "
+					+ "schedule_execution_id, incremental) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+			.params(action.workflowId(), action.id(), email, column, subject, cc, bcc,
+					Boolean.TRUE.equals(request.sendSummary()), ActionService.JSON_TEXT.apply(exclude), (int) total,
+					now, target, token, (schedule != null) ? schedule.scheduleId() : null,
+					(schedule != null) ? schedule.executionId() : null, schedule != null && schedule.incremental())
 			.query(Long.class)
 			.single();
-		this.events
-			.publishEvent(new ActionRunStarted(workflowId, actionId, id, counts.total(), email, now.toInstant()));
+		this.events.publishEvent(new ActionRunStarted(action.workflowId(), action.id(), id, total, email,
+				now.toInstant(), (schedule != null) ? schedule.scheduleId() : null,
+				(schedule != null) ? schedule.executionId() : null));
 		enqueueAfterCommit(id);
-		return find(workflowId, actionId, id);
+		return find(action.workflowId(), action.id(), id);
+	}
+
+	/**
+	 * The schedule execution that starts a run.
+	 *
+	 * @param scheduleId the schedule
+	 * @param executionId its execution (one run at most per execution)
+	 * @param incremental whether learners reached by an earlier run of the schedule are
+	 * left out
+	 */
+	public record Schedule(long scheduleId, long executionId, boolean incremental) {
 	}
 
 	/**
@@ -143,6 +236,15 @@ public class RunService {
 		if (updated == 0) {
 			find(workflowId, actionId, runId);
 			throw new InvalidRunException("Only a paused or failed run can be resumed.");
+		}
+		boolean tokenErased = this.jdbc
+			.sql("SELECT target_url IS NOT NULL AND finished_at IS NOT NULL FROM action_run WHERE id = ?")
+			.param(runId)
+			.query(Boolean.class)
+			.single();
+		if (tokenErased) {
+			throw new InvalidRunException("A JSON run that has ended cannot be resumed (its token was erased when it "
+					+ "ended): start a new run; exclude the learners already delivered if needed.");
 		}
 		enqueueAfterCommit(runId);
 		return find(workflowId, actionId, runId);

@@ -82,9 +82,12 @@ class RunWorker {
 
 	private final TransactionTemplate transaction;
 
+	private final JsonRun.Tools json;
+
 	RunWorker(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
 			JavaMailSender mail, ActionProperties properties, RunService runs, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, JsonRun.Tools json) {
+		this.json = json;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
@@ -114,7 +117,12 @@ class RunWorker {
 		}
 		try {
 			InternalCalls.actingAs(run.actorEmail(), () -> {
-				carryOut(run);
+				if (run.targetUrl() != null) {
+					new JsonRun(this, this.json, run).carryOut();
+				}
+				else {
+					carryOut(run);
+				}
 				return null;
 			});
 		}
@@ -129,11 +137,13 @@ class RunWorker {
 			.sql("UPDATE action_run SET status = 'RUNNING', heartbeat = now() WHERE id = ? AND (status = 'QUEUED' "
 					+ "OR (status = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < now() - make_interval(secs => ?)))) "
 					+ "RETURNING id, workflow_id, action_id, actor_email, email_column, subject, cc, bcc, "
-					+ "send_summary, exclude")
+					+ "send_summary, exclude, target_url, token, schedule_id, schedule_execution_id, incremental")
 			.params(runId, STALE_SECONDS)
 			.query((rs, n) -> new Run(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
-					Set.copyOf(List.of(JSON.readValue(rs.getString(10), String[].class)))))
+					Set.copyOf(List.of(JSON.readValue(rs.getString(10), String[].class))), rs.getString(11),
+					rs.getBytes(12), (Long) rs.getObject(13, Long.class), (Long) rs.getObject(14, Long.class),
+					rs.getBoolean(15)))
 			.optional()
 			.orElse(null);
 	}
@@ -164,14 +174,19 @@ class RunWorker {
 			Selection page = this.dataops.selection(run.workflowId(),
 					ActionService.selectionOf(action, wanted, offset, PAGE));
 			total = page.total();
+			Set<String> reached = reachedEarlier(run, page, run.emailColumn());
 			for (Selection.Row row : page.rows()) {
 				if (!done.add(row.rowId())) {
 					continue;
 				}
+				String key = ValueText.of(row.values().get(run.emailColumn())).trim();
+				if (reached.contains(key)) {
+					record(run.id(), row.rowId(), key, "EXCLUDED", REACHED_EARLIER);
+					continue;
+				}
 				if (!send(run, prepared, row, from)) {
 					progress(run.id(), (int) total);
-					finish(run.id(), "PAUSED", "The mail server cannot be reached. Nothing was lost: resume the run "
-							+ "when it is back, and it goes on with the learners not handled yet.");
+					pause(run, "The mail server cannot be reached.");
 					return;
 				}
 				if (pause > 0) {
@@ -275,7 +290,46 @@ class RunWorker {
 		}
 	}
 
-	private void record(long runId, long rowId, String recipient, String status, String error) {
+	static final String REACHED_EARLIER = "reached by an earlier run of this schedule";
+
+	/**
+	 * For an incremental scheduled run: the key values of a page of learners that got a
+	 * message (status SENT) in an earlier run of the same schedule. One query per page,
+	 * matched in SQL; nothing grows with the schedule's history but the message rows.
+	 */
+	Set<String> reachedEarlier(Run run, Selection page, String keyColumn) {
+		if (!run.incremental() || run.scheduleId() == null || page.rows().isEmpty()) {
+			return Set.of();
+		}
+		String[] keys = page.rows()
+			.stream()
+			.map((row) -> ValueText.of(row.values().get(keyColumn)).trim())
+			.distinct()
+			.toArray(String[]::new);
+		return new HashSet<>(this.jdbc
+			.sql("SELECT DISTINCT m.recipient FROM action_run r JOIN action_run_message m ON m.run_id = r.id "
+					+ "WHERE r.schedule_id = ? AND r.id <> ? AND m.status = 'SENT' AND m.recipient = ANY (?)")
+			.params(run.scheduleId(), run.id(), keys)
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Stops a run that cannot go on for now. An interactive run pauses (nothing lost; the
+	 * user resumes it); a scheduled run ends as FAILED, so its schedule learns the
+	 * outcome, and the learners it did not reach are handled by its next incremental run.
+	 */
+	void pause(Run run, String why) {
+		if (run.scheduleId() != null) {
+			finish(run.id(), "FAILED", why + " The learners not handled yet were left for the next run.");
+		}
+		else {
+			finish(run.id(), "PAUSED", why + " Nothing was lost: resume the run when it is back, and it goes on "
+					+ "with the learners not handled yet.");
+		}
+	}
+
+	void record(long runId, long rowId, String recipient, String status, String error) {
 		this.jdbc
 			.sql("INSERT INTO action_run_message (run_id, row_id, recipient, status, error, at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, row_id) DO NOTHING")
@@ -283,13 +337,13 @@ class RunWorker {
 			.update();
 	}
 
-	private void update(long runId, long rowId, String status, String error) {
+	void update(long runId, long rowId, String status, String error) {
 		this.jdbc.sql("UPDATE action_run_message SET status = ?, error = ?, at = ? WHERE run_id = ? AND row_id = ?")
 			.params(status, error, Timestamp.from(Instant.now()), runId, rowId)
 			.update();
 	}
 
-	private void progress(long runId, int total) {
+	void progress(long runId, int total) {
 		this.jdbc.sql("UPDATE action_run r SET total = ?, heartbeat = now(), "
 				+ "sent = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'SENT'), "
 				+ "failed = (SELECT count(*) FROM action_run_message m WHERE m.run_id = r.id AND m.status = 'FAILED'), "
@@ -299,15 +353,20 @@ class RunWorker {
 			.update();
 	}
 
-	private void finish(long runId, String status, String message) {
+	void finish(long runId, String status, String message) {
 		// the end and its event commit together (the event goes through the outbox)
 		this.transaction.executeWithoutResult((tx) -> {
 			markFinished(runId, status, message);
 			if (!status.equals("PAUSED")) {
-				this.jdbc.sql("SELECT workflow_id, action_id, sent, failed, excluded FROM action_run WHERE id = ?")
+				// a JSON run's token is needed no longer
+				this.jdbc.sql("UPDATE action_run SET token = NULL WHERE id = ?").param(runId).update();
+				this.jdbc
+					.sql("SELECT workflow_id, action_id, sent, failed, excluded, schedule_id, schedule_execution_id, "
+							+ "message FROM action_run WHERE id = ?")
 					.param(runId)
 					.query((rs, n) -> new ActionRunCompleted(rs.getLong(1), rs.getLong(2), runId, rs.getLong(3),
-							rs.getLong(4), rs.getLong(5), status, Instant.now()))
+							rs.getLong(4), rs.getLong(5), status, Instant.now(), (Long) rs.getObject(6, Long.class),
+							(Long) rs.getObject(7, Long.class), rs.getString(8)))
 					.optional()
 					.ifPresent(this.events::publishEvent);
 			}
@@ -343,7 +402,7 @@ class RunWorker {
 				&& ex.getMessage().contains("connect");
 	}
 
-	private static String reason(Throwable ex) {
+	static String reason(Throwable ex) {
 		String message = ex.getMessage();
 		return (message != null && !message.isBlank())
 				? (message.length() > 300 ? message.substring(0, 297) + "..." : message)
@@ -357,7 +416,7 @@ class RunWorker {
 		return HtmlUtils.htmlUnescape(text).replaceAll("\n{3,}", "\n\n").trim();
 	}
 
-	private static void sleep(long millis) {
+	static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
 		}
@@ -373,8 +432,13 @@ class RunWorker {
 				action.createdAt(), action.updatedAt(), action.version(), action.warnings());
 	}
 
+	/**
+	 * A claimed run. For a JSON run {@code emailColumn} is the learner key column and
+	 * {@code targetUrl} is set.
+	 */
 	record Run(long id, long workflowId, long actionId, String actorEmail, String emailColumn, String subject,
-			String cc, String bcc, boolean sendSummary, Set<String> exclude) {
+			String cc, String bcc, boolean sendSummary, Set<String> exclude, String targetUrl, byte[] token,
+			Long scheduleId, Long executionId, boolean incremental) {
 	}
 
 }

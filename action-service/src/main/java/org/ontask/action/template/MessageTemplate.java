@@ -25,6 +25,8 @@ public final class MessageTemplate {
 
 	private final boolean html;
 
+	private final boolean json;
+
 	/** Engine identifier to what it stands for. */
 	private final Map<String, Slot> slots;
 
@@ -38,7 +40,8 @@ public final class MessageTemplate {
 
 	private final Duration maxTime;
 
-	sealed interface Slot permits ColumnSlot, AttributeSlot, ConditionSlot, ConditionTextSlot, ReportSlot, RubricSlot {
+	sealed interface Slot
+			permits ColumnSlot, AttributeSlot, ConditionSlot, ConditionTextSlot, ReportSlot, RubricSlot, JsonSlot {
 
 	}
 
@@ -60,10 +63,15 @@ public final class MessageTemplate {
 	record RubricSlot() implements Slot {
 	}
 
-	MessageTemplate(PebbleTemplate template, boolean html, Map<String, Slot> slots, Set<String> columns,
+	/** A value printed in a JSON document, inside a string literal or as a literal. */
+	record JsonSlot(Slot value, boolean inString) implements Slot {
+	}
+
+	MessageTemplate(PebbleTemplate template, boolean html, boolean json, Map<String, Slot> slots, Set<String> columns,
 			Set<String> conditions, Set<String> attributes, int maxChars, Duration maxTime) {
 		this.template = template;
 		this.html = html;
+		this.json = json;
 		this.slots = Map.copyOf(slots);
 		this.columns = Collections.unmodifiableSet(new LinkedHashSet<>(columns));
 		this.conditions = Collections.unmodifiableSet(new LinkedHashSet<>(conditions));
@@ -128,7 +136,19 @@ public final class MessageTemplate {
 		return out.toString();
 	}
 
+	/**
+	 * Whether this is a JSON document template.
+	 * @return true when compiled with {@link MessageTemplates#compileJson}
+	 */
+	public boolean isJson() {
+		return this.json;
+	}
+
 	private Object value(Slot slot, RenderInput input) {
+		if (slot instanceof JsonSlot json) {
+			Object raw = raw(json.value(), input);
+			return json.inString() ? JsonText.escape(ValueText.of(raw)) : JsonText.literal(raw);
+		}
 		if (slot instanceof ColumnSlot column) {
 			return ValueText.of(input.values().get(column.name()));
 		}
@@ -147,6 +167,20 @@ public final class MessageTemplate {
 		// macro output is escaped by whoever produced it; the engine must not escape it
 		// twice
 		return this.html ? new SafeString(produced) : produced;
+	}
+
+	private static Object raw(Slot slot, RenderInput input) {
+		if (slot instanceof ColumnSlot column) {
+			return input.values().get(column.name());
+		}
+		if (slot instanceof AttributeSlot attribute) {
+			String value = input.attributes().get(attribute.name());
+			return (value != null) ? value : "";
+		}
+		if (slot instanceof ConditionTextSlot condition) {
+			return truth(input, condition.name());
+		}
+		throw new IllegalStateException("not a value: " + slot);
 	}
 
 	private static boolean truth(RenderInput input, String condition) {

@@ -106,6 +106,25 @@ public final class MessageTemplates {
 	 * @throws TemplateException with the position of the first problem
 	 */
 	public MessageTemplate compile(String source, boolean html, TemplateNames names) {
+		return compile(source, html, false, names);
+	}
+
+	/**
+	 * Checks a JSON document template and compiles it. A value printed inside a JSON
+	 * string is JSON-escaped; one printed outside a string becomes a JSON literal (a
+	 * number, {@code true}/{@code false}, {@code null} or a quoted string), so no value
+	 * can break the document's structure. {@code ot_insert_report} inserts a JSON object
+	 * of lists of column values.
+	 * @param source the template in the original's language
+	 * @param names what the template may refer to
+	 * @return the compiled template
+	 * @throws TemplateException with the position of the first problem
+	 */
+	public MessageTemplate compileJson(String source, TemplateNames names) {
+		return compile(source, false, true, names);
+	}
+
+	private MessageTemplate compile(String source, boolean html, boolean json, TemplateNames names) {
 		String text = (source != null) ? source : "";
 		if (text.length() > MAX_TEMPLATE_CHARS) {
 			throw new TemplateException("The message is longer than " + MAX_TEMPLATE_CHARS + " characters");
@@ -119,6 +138,8 @@ public final class MessageTemplates {
 		Set<String> attributes = new LinkedHashSet<>();
 		Deque<int[]> open = new ArrayDeque<>();
 		boolean skipNewLine = false;
+		// JSON: whether the text so far ends inside a string literal
+		boolean inString = false;
 		for (Part part : parts) {
 			if (part instanceof Markup.Text literal) {
 				String chunk = literal.text();
@@ -126,6 +147,9 @@ public final class MessageTemplates {
 					chunk = withoutLeadingNewLine(chunk);
 				}
 				pebble.append(chunk);
+				if (json) {
+					inString = endsInString(chunk, inString);
+				}
 				skipNewLine = false;
 				continue;
 			}
@@ -149,7 +173,7 @@ public final class MessageTemplates {
 					throw Markup.error(text, value.offset(), "\"" + Markup.abbreviate(name)
 							+ "\" is not a column, attribute or condition of this action");
 				}
-				print(pebble, id(slot, slots, ids));
+				print(pebble, id(json ? new MessageTemplate.JsonSlot(slot, inString) : slot, slots, ids));
 			}
 			else if (part instanceof Markup.If condition) {
 				if (!names.conditions().contains(condition.name())) {
@@ -185,7 +209,8 @@ public final class MessageTemplates {
 			}
 			else if (part instanceof Markup.Report report) {
 				if (!names.reportAllowed()) {
-					throw Markup.error(text, report.offset(), "ot_insert_report can only be used in an email report");
+					throw Markup.error(text, report.offset(),
+							"ot_insert_report can only be used in an email or JSON report");
 				}
 				for (String column : report.columns()) {
 					if (!names.columns().contains(column)) {
@@ -193,6 +218,11 @@ public final class MessageTemplates {
 								"\"" + Markup.abbreviate(column) + "\" is not a column of the table");
 					}
 					columns.add(column);
+				}
+				if (json && inString) {
+					throw Markup.error(text, report.offset(),
+							"ot_insert_report inserts a JSON object and cannot be inside a string (remove the quotes "
+									+ "around it)");
 				}
 				print(pebble, id(new MessageTemplate.ReportSlot(List.copyOf(report.columns())), slots, ids));
 			}
@@ -209,7 +239,7 @@ public final class MessageTemplates {
 		}
 		PebbleEngine engine = html ? this.htmlEngine : this.textEngine;
 		try {
-			return new MessageTemplate(engine.getTemplate(pebble.toString()), html, slots, columns, conditions,
+			return new MessageTemplate(engine.getTemplate(pebble.toString()), html, json, slots, columns, conditions,
 					attributes, this.maxChars, this.maxTime);
 		}
 		catch (PebbleException ex) {
@@ -302,6 +332,21 @@ public final class MessageTemplates {
 		catch (TemplateException ex) {
 			return List.of();
 		}
+	}
+
+	/** Follows the double quotes (and their escapes) of JSON text. */
+	private static boolean endsInString(String chunk, boolean inString) {
+		boolean in = inString;
+		for (int i = 0; i < chunk.length(); i++) {
+			char c = chunk.charAt(i);
+			if (in && c == '\\') {
+				i++;
+			}
+			else if (c == '"') {
+				in = !in;
+			}
+		}
+		return in;
 	}
 
 	private static void print(StringBuilder pebble, String id) {
