@@ -15,7 +15,15 @@ public enum ActionType {
 	RUBRIC_TEXT("rubric_text", "Rubric feedback", false, true),
 
 	/** One email to fixed recipients with tables of column values. */
-	EMAIL_REPORT("email_report", "Email report", false, false);
+	EMAIL_REPORT("email_report", "Email report", false, false),
+
+	/**
+	 * Questions (columns) learners answer on their page; the answers go into their row.
+	 */
+	SURVEY("survey", "Survey", true, false),
+
+	/** A survey whose items are true/false columns, ticked off by each learner. */
+	TODO_LIST("todo_list", "To-do list", true, false);
 
 	private final String code;
 
@@ -70,6 +78,14 @@ public enum ActionType {
 	 */
 	public boolean isReport() {
 		return this == EMAIL_REPORT;
+	}
+
+	/**
+	 * Whether learners answer questions (columns) instead of reading a message.
+	 * @return true for surveys and to-do lists
+	 */
+	public boolean isSurvey() {
+		return this == SURVEY || this == TODO_LIST;
 	}
 
 	/**
