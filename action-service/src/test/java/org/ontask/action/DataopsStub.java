@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DataopsStub {
 
-	private static final Pattern PATH = Pattern.compile("/internal/workflows/(\\d+)/(columns|selection)");
+	private static final Pattern PATH = Pattern.compile("/internal/workflows/(\\d+)/(columns|selection|rows/(\\d+))");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,7 +42,18 @@ final class DataopsStub {
 
 	volatile String lastActingUser;
 
-	record Column(String name, String type, boolean key, List<Object> categories) {
+	/** Every row update received: workflow, row id, values, acting user. */
+	final List<Patch> patches = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	record Patch(long workflowId, long rowId, Map<String, Object> values, String actingUser) {
+	}
+
+	record Column(String name, String type, boolean key, List<Object> categories, String description) {
+
+		Column(String name, String type, boolean key, List<Object> categories) {
+			this(name, type, key, categories, "");
+		}
+
 	}
 
 	record Table(List<Column> columns, List<Map<String, Object>> rows) {
@@ -87,13 +98,22 @@ final class DataopsStub {
 				send(exchange, 404, Map.of("detail", "no such path"));
 				return;
 			}
-			Table table = this.tables.get(Long.parseLong(matcher.group(1)));
+			long workflowId = Long.parseLong(matcher.group(1));
+			Table table = this.tables.get(workflowId);
 			if (table == null) {
 				send(exchange, 404, Map.of("detail", "no table"));
 				return;
 			}
+			if (matcher.group(2).equals("columns") && exchange.getRequestMethod().equals("POST")) {
+				addColumns(exchange, workflowId, table);
+				return;
+			}
 			if (matcher.group(2).equals("columns")) {
 				send(exchange, 200, table.columns());
+				return;
+			}
+			if (matcher.group(3) != null) {
+				update(exchange, workflowId, table, Long.parseLong(matcher.group(3)));
 				return;
 			}
 			JsonNode body = JSON.readTree(exchange.getRequestBody());
@@ -102,6 +122,93 @@ final class DataopsStub {
 		catch (FormulaException ex) {
 			send(exchange, 400, Map.of("detail", ex.getMessage()));
 		}
+	}
+
+	/** Contract C3: all or nothing, same name and type reused, another type refused. */
+	private void addColumns(HttpExchange exchange, long workflowId, Table table) throws IOException {
+		JsonNode body = JSON.readTree(exchange.getRequestBody());
+		List<Column> columns = new ArrayList<>(table.columns());
+		for (JsonNode wanted : body.path("columns")) {
+			String name = wanted.path("name").asString();
+			String type = wanted.path("type").asString();
+			Column existing = columns.stream().filter((c) -> c.name().equals(name)).findFirst().orElse(null);
+			if (existing != null && !existing.type().equals(type)) {
+				send(exchange, 409, Map.of("detail",
+						"Column \"" + name + "\" exists with type " + existing.type() + ", not " + type + "."));
+				return;
+			}
+			if (existing == null) {
+				List<Object> categories = new ArrayList<>();
+				wanted.path("categories").forEach((c) -> categories.add(c.isNumber() ? c.numberValue() : c.asString()));
+				columns.add(new Column(name, type, false, categories, wanted.path("description").asString("")));
+			}
+		}
+		this.tables.put(workflowId, new Table(columns, table.rows()));
+		send(exchange, 201, columns);
+	}
+
+	/**
+	 * One row's cells, type-checked as dataops does (text parsed by the column's type).
+	 */
+	private void update(HttpExchange exchange, long workflowId, Table table, long rowId) throws IOException {
+		JsonNode body = JSON.readTree(exchange.getRequestBody());
+		Map<String, Object> row = table.rows()
+			.stream()
+			.filter((r) -> ((Number) r.get("__id")).longValue() == rowId)
+			.findFirst()
+			.orElse(null);
+		if (row == null) {
+			send(exchange, 404, Map.of("detail", "There is no row " + rowId + "."));
+			return;
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : body.path("values").properties()) {
+			Column column = table.columns()
+				.stream()
+				.filter((c) -> c.name().equals(entry.getKey()))
+				.findFirst()
+				.orElse(null);
+			if (column == null) {
+				send(exchange, 400, Map.of("detail", "The table has no column \"" + entry.getKey() + "\"."));
+				return;
+			}
+			Object value;
+			try {
+				value = parse(column, entry.getValue());
+			}
+			catch (IllegalArgumentException ex) {
+				send(exchange, 400, Map.of("detail", "The column '" + column.name() + "' holds " + column.type()
+						+ " values, not " + entry.getValue() + "."));
+				return;
+			}
+			if (value != null && !column.categories().isEmpty()
+					&& column.categories().stream().noneMatch((c) -> c.toString().equals(String.valueOf(value)))) {
+				send(exchange, 400,
+						Map.of("detail", "The column '" + column.name() + "' takes only " + column.categories() + "."));
+				return;
+			}
+			values.put(column.name(), value);
+		}
+		row.putAll(values);
+		this.patches.add(new Patch(workflowId, rowId, values, this.lastActingUser));
+		send(exchange, 204, null);
+	}
+
+	private static Object parse(Column column, JsonNode node) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		String text = node.asString();
+		return switch (column.type()) {
+			case "integer" -> Long.parseLong(text);
+			case "double" -> Double.parseDouble(text);
+			case "boolean" -> switch (text) {
+				case "true" -> true;
+				case "false" -> false;
+				default -> throw new IllegalArgumentException(text);
+			};
+			default -> text;
+		};
 	}
 
 	private static Map<String, Object> select(Table table, JsonNode body) {
@@ -159,6 +266,10 @@ final class DataopsStub {
 	}
 
 	private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+		if (status == 204) {
+			exchange.sendResponseHeaders(204, -1);
+			return;
+		}
 		byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders()
 			.set("Content-Type", (status >= 400) ? "application/problem+json" : "application/json");

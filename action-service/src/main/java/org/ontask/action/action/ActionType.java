@@ -21,7 +21,15 @@ public enum ActionType {
 	PERSONALIZED_JSON("personalized_json", "Personalised JSON", true, false),
 
 	/** One JSON document with lists of column values, POSTed to another system. */
-	JSON_REPORT("json_report", "JSON report", false, false);
+	JSON_REPORT("json_report", "JSON report", false, false),
+
+	/**
+	 * Questions (columns) learners answer on their page; the answers go into their row.
+	 */
+	SURVEY("survey", "Survey", true, false),
+
+	/** A survey whose items are true/false columns, ticked off by each learner. */
+	TODO_LIST("todo_list", "To-do list", true, false);
 
 	private final String code;
 
@@ -84,6 +92,14 @@ public enum ActionType {
 	 */
 	public boolean isJson() {
 		return this == PERSONALIZED_JSON || this == JSON_REPORT;
+	}
+
+	/**
+	 * Whether learners answer questions (columns) instead of reading a message.
+	 * @return true for surveys and to-do lists
+	 */
+	public boolean isSurvey() {
+		return this == SURVEY || this == TODO_LIST;
 	}
 
 	/**

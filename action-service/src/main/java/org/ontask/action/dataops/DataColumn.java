@@ -13,14 +13,27 @@ import org.ontask.formula.ColumnType;
  * {@code datetime}
  * @param key whether its values identify learners
  * @param categories the allowed values, empty when any value is allowed
+ * @param description what the column holds (a survey question's text), empty when none
  */
-public record DataColumn(String name, String type, boolean key, List<Object> categories) {
+public record DataColumn(String name, String type, boolean key, List<Object> categories, String description) {
 
 	/**
-	 * Defaults an absent category list.
+	 * Defaults an absent category list and description.
 	 */
 	public DataColumn {
 		categories = (categories != null) ? List.copyOf(categories) : List.of();
+		description = (description != null) ? description : "";
+	}
+
+	/**
+	 * A column without description.
+	 * @param name the name
+	 * @param type the type
+	 * @param key whether it is a key
+	 * @param categories the allowed values
+	 */
+	public DataColumn(String name, String type, boolean key, List<Object> categories) {
+		this(name, type, key, categories, "");
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.PatchExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 /**
@@ -17,5 +18,11 @@ interface DataopsApi {
 
 	@PostExchange("/internal/workflows/{id}/selection")
 	Selection selection(@PathVariable long id, @RequestBody SelectionRequest request);
+
+	@PatchExchange("/internal/workflows/{id}/rows/{rowId}")
+	void updateRow(@PathVariable long id, @PathVariable long rowId, @RequestBody RowChange change);
+
+	@PostExchange("/internal/workflows/{id}/columns")
+	List<DataColumn> addColumns(@PathVariable long id, @RequestBody NewColumns columns);
 
 }

@@ -63,6 +63,41 @@ public class DataopsClient {
 		return answer.value();
 	}
 
+	/**
+	 * Writes some cells of one row, type-checked by dataops (survey answers).
+	 * @param workflowId the workflow
+	 * @param rowId the row, as a selection returned it
+	 * @param values new value by column name; text is parsed by the column's type, null
+	 * empties the cell
+	 * @throws DataopsRefusedException with dataops' message when a value does not fit
+	 */
+	public void updateRow(long workflowId, long rowId, java.util.Map<String, Object> values) {
+		Answer<Boolean> answer = call(() -> {
+			api().updateRow(workflowId, rowId, new RowChange(values));
+			return Boolean.TRUE;
+		});
+		if (answer.refusal() != null) {
+			throw refused(answer.refusal());
+		}
+	}
+
+	/**
+	 * Adds columns to a workflow's table, all or none; a column that exists with the same
+	 * type is reused.
+	 * @param workflowId the workflow
+	 * @param columns the columns
+	 * @return the table's columns afterwards
+	 * @throws DataopsRefusedException with dataops' message (409 for a name with another
+	 * type, 404 without a table)
+	 */
+	public List<DataColumn> addColumns(long workflowId, List<NewColumns.Column> columns) {
+		Answer<List<DataColumn>> answer = call(() -> api().addColumns(workflowId, new NewColumns(columns)));
+		if (answer.refusal() != null) {
+			throw refused(answer.refusal());
+		}
+		return (answer.value() != null) ? answer.value() : List.of();
+	}
+
 	private <T> Answer<T> call(Supplier<T> request) {
 		return this.breaker.run(() -> {
 			try {
