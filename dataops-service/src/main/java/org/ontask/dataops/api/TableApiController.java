@@ -1,7 +1,6 @@
 package org.ontask.dataops.api;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,15 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.ontask.dataops.download.TableCsv;
 import org.ontask.dataops.store.DataColumn;
 import org.ontask.dataops.store.DataRejectedException;
-import org.ontask.dataops.store.MergeHow;
 import org.ontask.dataops.store.MergeOutcome;
 import org.ontask.dataops.store.Row;
 import org.ontask.dataops.store.RowPage;
 import org.ontask.dataops.store.RowQuery;
 import org.ontask.dataops.store.TableStore;
-import org.ontask.dataops.upload.ColumnChoice;
-import org.ontask.dataops.upload.Inspection;
-import org.ontask.dataops.upload.UploadOptions;
 import org.ontask.dataops.upload.Uploads;
 import org.ontask.workflowaccess.WorkflowAccess;
 
@@ -65,16 +60,9 @@ class TableApiController {
 	Replaced replace(@PathVariable long id, @RequestParam(required = false) String keys, HttpServletRequest request,
 			Authentication user) throws IOException {
 		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
-		Path file = this.uploads.spool(request.getInputStream());
-		try {
-			Inspection inspection = this.uploads.inspect(file, UploadOptions.CSV);
-			List<ColumnChoice> choices = this.uploads.defaultChoices(inspection, names(keys));
-			TableStore.Replaced replaced = this.uploads.replace(id, file, UploadOptions.CSV, choices, user.getName());
-			return new Replaced(replaced.rows(), replaced.columns().size());
-		}
-		finally {
-			this.uploads.discard(file);
-		}
+		TableStore.Replaced replaced = this.uploads.replaceCsv(id, request.getInputStream(), names(keys),
+				user.getName());
+		return new Replaced(replaced.rows(), replaced.columns().size());
 	}
 
 	/**
@@ -87,22 +75,10 @@ class TableApiController {
 			@RequestParam(required = false) String rightOn, HttpServletRequest request, Authentication user)
 			throws IOException {
 		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
-		MergeHow method = MergeHow.of(how);
-		Path file = this.uploads.spool(request.getInputStream());
-		try {
-			Inspection inspection = this.uploads.inspect(file, UploadOptions.CSV);
-			List<ColumnChoice> choices = this.uploads.defaultChoices(inspection, List.of())
-				.stream()
-				.map((c) -> new ColumnChoice(c.source(), c.name(), c.type(), false))
-				.toList();
-			MergeOutcome outcome = this.uploads.merge(id, file, UploadOptions.CSV, choices, leftOn,
-					(rightOn != null) ? rightOn : leftOn, method, user.getName(), false);
-			return new Merged(outcome.matched(), outcome.added(), outcome.dropped(), outcome.columnsAdded(),
-					outcome.columnsUpdated(), outcome.rows());
-		}
-		finally {
-			this.uploads.discard(file);
-		}
+		MergeOutcome outcome = this.uploads.mergeCsv(id, request.getInputStream(), leftOn,
+				(rightOn != null) ? rightOn : leftOn, how, user.getName());
+		return new Merged(outcome.matched(), outcome.added(), outcome.dropped(), outcome.columnsAdded(),
+				outcome.columnsUpdated(), outcome.rows());
 	}
 
 	/** {@code GET /api/workflows/{id}/table?page=0&size=100}: typed rows as JSON. */

@@ -207,6 +207,57 @@ public class Uploads {
 	}
 
 	/**
+	 * What {@code PUT /api/workflows/{id}/table} does with its CSV body: spools it,
+	 * infers types and (unless named) key columns, and replaces the table.
+	 * @param workflowId the workflow
+	 * @param body the CSV bytes
+	 * @param keyNames the key columns' names, or empty to detect them
+	 * @param actorEmail who does it
+	 * @return rows and columns stored
+	 * @throws DataRejectedException naming what is wrong; the table is then unchanged
+	 */
+	public TableStore.Replaced replaceCsv(long workflowId, InputStream body, Collection<String> keyNames,
+			String actorEmail) {
+		Path file = spool(body);
+		try {
+			Inspection inspection = inspect(file, UploadOptions.CSV);
+			List<ColumnChoice> choices = defaultChoices(inspection, keyNames);
+			return replace(workflowId, file, UploadOptions.CSV, choices, actorEmail);
+		}
+		finally {
+			discard(file);
+		}
+	}
+
+	/**
+	 * What {@code POST /api/workflows/{id}/table/merge} does with its CSV body: spools
+	 * it, infers the types of new columns and merges it into the table.
+	 * @param workflowId the workflow
+	 * @param body the CSV bytes
+	 * @param leftOn the table's key column
+	 * @param rightOn the body's column to match with
+	 * @param how {@code inner}, {@code outer}, {@code left} or {@code right}
+	 * @param actorEmail who does it
+	 * @return the outcome
+	 * @throws DataRejectedException naming what is wrong; the table is then unchanged
+	 */
+	public MergeOutcome mergeCsv(long workflowId, InputStream body, String leftOn, String rightOn, String how,
+			String actorEmail) {
+		MergeHow method = MergeHow.of(how);
+		Path file = spool(body);
+		try {
+			Inspection inspection = inspect(file, UploadOptions.CSV);
+			List<ColumnChoice> choices = defaultChoices(inspection, List.of()).stream()
+				.map((c) -> new ColumnChoice(c.source(), c.name(), c.type(), false))
+				.toList();
+			return merge(workflowId, file, UploadOptions.CSV, choices, leftOn, rightOn, method, actorEmail, false);
+		}
+		finally {
+			discard(file);
+		}
+	}
+
+	/**
 	 * Every column of the file with its inferred type; as keys the named columns, or else
 	 * every key candidate of type integer or string.
 	 * @param inspection the file's inspection
