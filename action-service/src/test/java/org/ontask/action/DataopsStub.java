@@ -32,7 +32,13 @@ final class DataopsStub {
 
 	private static final Pattern PATH = Pattern.compile("/internal/workflows/(\\d+)/(columns|selection)");
 
+	/** Contract C3: adding columns and incrementing counters. */
+	private static final Pattern WRITE_PATH = Pattern.compile("/internal/workflows/(\\d+)/(columns|cells/increment)");
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Every increment answered, as {@code column:keyValue}. */
+	final List<String> increments = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	private final HttpServer server;
 
@@ -67,6 +73,10 @@ final class DataopsStub {
 		this.tables.put(workflowId, table);
 	}
 
+	Table table(long workflowId) {
+		return this.tables.get(workflowId);
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			if (this.down) {
@@ -76,6 +86,11 @@ final class DataopsStub {
 			this.lastActingUser = exchange.getRequestHeaders().getFirst("X-OnTask-Acting-User");
 			if (exchange.getRequestHeaders().getFirst("X-OnTask-Signature") == null) {
 				send(exchange, 403, Map.of("detail", "unsigned"));
+				return;
+			}
+			Matcher write = WRITE_PATH.matcher(exchange.getRequestURI().getPath());
+			if (exchange.getRequestMethod().equals("POST") && write.matches()) {
+				write(exchange, Long.parseLong(write.group(1)), write.group(2));
 				return;
 			}
 			Matcher matcher = PATH.matcher(exchange.getRequestURI().getPath());
@@ -98,6 +113,52 @@ final class DataopsStub {
 		catch (FormulaException ex) {
 			send(exchange, 400, Map.of("detail", ex.getMessage()));
 		}
+	}
+
+	/** C3 as dataops answers it: all or nothing, same JSON shapes. */
+	private void write(HttpExchange exchange, long workflowId, String what) throws IOException {
+		Table table = this.tables.get(workflowId);
+		if (table == null) {
+			send(exchange, 404, Map.of("detail", "The workflow has no table."));
+			return;
+		}
+		JsonNode body = JSON.readTree(exchange.getRequestBody());
+		if (what.equals("columns")) {
+			List<Column> columns = new ArrayList<>(table.columns());
+			for (JsonNode wanted : body.path("columns")) {
+				String name = wanted.path("name").asString();
+				String type = wanted.path("type").asString();
+				Column existing = columns.stream().filter((c) -> c.name().equals(name)).findFirst().orElse(null);
+				if (existing != null && !existing.type().equals(type)) {
+					send(exchange, 409, Map.of("detail",
+							"The column \"" + name + "\" exists with type " + existing.type() + ", not " + type + "."));
+					return;
+				}
+				if (existing == null) {
+					columns.add(new Column(name, type, false, List.of()));
+				}
+			}
+			this.tables.put(workflowId, new Table(columns, table.rows()));
+			send(exchange, 201, columns);
+			return;
+		}
+		String column = body.path("column").asString();
+		String keyColumn = body.path("keyColumn").asString();
+		String keyValue = body.path("keyValue").asString();
+		if (table.columns().stream().noneMatch((c) -> c.name().equals(column) && c.type().equals("integer"))) {
+			send(exchange, 400, Map.of("detail", "\"" + column + "\" is not an integer column."));
+			return;
+		}
+		int updated = 0;
+		for (Map<String, Object> row : table.rows()) {
+			if (keyValue.equals(String.valueOf(row.get(keyColumn)))) {
+				Object old = row.get(column);
+				row.put(column, ((old instanceof Number number) ? number.longValue() : 0L) + 1);
+				updated++;
+			}
+		}
+		this.increments.add(column + ":" + keyValue);
+		send(exchange, 200, Map.of("updated", updated));
 	}
 
 	private static Map<String, Object> select(Table table, JsonNode body) {

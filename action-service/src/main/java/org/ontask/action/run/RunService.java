@@ -16,6 +16,7 @@ import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.Selection;
 import org.ontask.action.preview.MessageRenderer;
 import org.ontask.action.template.TemplateException;
+import org.ontask.action.tracking.ReadTracking;
 import org.ontask.platform.messaging.MessagingNames;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -50,9 +51,12 @@ public class RunService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ReadTracking tracking;
+
 	RunService(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
-			RabbitTemplate rabbit, MessagingNames names, ApplicationEventPublisher events) {
+			RabbitTemplate rabbit, MessagingNames names, ApplicationEventPublisher events, ReadTracking tracking) {
 		this.events = events;
+		this.tracking = tracking;
 		this.jdbc = jdbc;
 		this.actions = actions;
 		this.dataops = dataops;
@@ -75,8 +79,8 @@ public class RunService {
 		if (action.type().equals("email_report")) {
 			throw new InvalidRunException("Sending email reports is not available yet.");
 		}
-		if (Boolean.TRUE.equals(request.trackRead())) {
-			throw new InvalidRunException("Read tracking is not available yet; start the run without it.");
+		if (Boolean.TRUE.equals(request.trackRead()) && !this.tracking.available()) {
+			throw new InvalidRunException(ReadTracking.UNAVAILABLE);
 		}
 		List<DataColumn> columns = this.dataops.columns(workflowId);
 		String emailColumn = (request.emailColumn() != null) ? request.emailColumn().trim() : "";
@@ -117,6 +121,9 @@ public class RunService {
 					(int) counts.total(), now)
 			.query(Long.class)
 			.single();
+		if (Boolean.TRUE.equals(request.trackRead())) {
+			this.tracking.track(workflowId, id, emailColumn, columns);
+		}
 		this.events
 			.publishEvent(new ActionRunStarted(workflowId, actionId, id, counts.total(), email, now.toInstant()));
 		enqueueAfterCommit(id);

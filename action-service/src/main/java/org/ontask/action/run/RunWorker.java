@@ -28,6 +28,7 @@ import org.ontask.action.dataops.Selection;
 import org.ontask.action.preview.MessageRenderer;
 import org.ontask.action.template.TemplateException;
 import org.ontask.action.template.ValueText;
+import org.ontask.action.tracking.ReadTracking;
 import org.ontask.platform.internal.InternalCalls;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,10 +83,13 @@ class RunWorker {
 
 	private final TransactionTemplate transaction;
 
+	private final ReadTracking tracking;
+
 	RunWorker(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
 			JavaMailSender mail, ActionProperties properties, RunService runs, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ReadTracking tracking) {
 		this.events = events;
+		this.tracking = tracking;
 		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.actions = actions;
@@ -218,7 +222,7 @@ class RunWorker {
 		long backoff = this.properties.smtpBackoff().toMillis();
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.mail.send(mime(run, from, recipient, message));
+				this.mail.send(mime(run, from, recipient, this.tracking.withPixel(run.id(), row.rowId(), message)));
 				update(run.id(), row.rowId(), "SENT", null);
 				return true;
 			}
