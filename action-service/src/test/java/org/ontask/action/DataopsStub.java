@@ -37,6 +37,12 @@ final class DataopsStub {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The views part of the internal API. */
+	private static final Pattern VIEW_PATH = Pattern.compile("/internal/workflows/(\\d+)/views(?:/(\\d+))?");
+
+	/** Views per workflow, as dataops answers them: {@code {id, name, ..., filter}}. */
+	final Map<Long, List<Map<String, Object>>> views = new ConcurrentHashMap<>();
+
 	/** Every increment answered, as {@code column:keyValue}. */
 	final List<String> increments = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -91,6 +97,20 @@ final class DataopsStub {
 			Matcher write = WRITE_PATH.matcher(exchange.getRequestURI().getPath());
 			if (exchange.getRequestMethod().equals("POST") && write.matches()) {
 				write(exchange, Long.parseLong(write.group(1)), write.group(2));
+				return;
+			}
+			Matcher view = VIEW_PATH.matcher(exchange.getRequestURI().getPath());
+			if (view.matches()) {
+				List<Map<String, Object>> all = this.views.getOrDefault(Long.parseLong(view.group(1)), List.of());
+				if (view.group(2) == null) {
+					send(exchange, 200, all);
+					return;
+				}
+				Map<String, Object> one = all.stream()
+					.filter((v) -> String.valueOf(v.get("id")).equals(view.group(2)))
+					.findFirst()
+					.orElse(null);
+				send(exchange, (one != null) ? 200 : 404, (one != null) ? one : Map.of("detail", "no such view"));
 				return;
 			}
 			Matcher matcher = PATH.matcher(exchange.getRequestURI().getPath());
