@@ -686,7 +686,6 @@ class ActionServiceApplicationIntegrationTests {
 		long action = createAction(marie, id, message());
 		String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
 		Map<String, String> refused = Map.of("{\"emailColumn\":\"Nope\",\"subject\":\"s\"}", "no column",
-				"{\"emailColumn\":\"Email\",\"subject\":\"s\",\"trackRead\":true}", "not available yet",
 				"{\"emailColumn\":\"Email\",\"subject\":\"s\",\"cc\":\"x@\"}", "not a valid email address",
 				"{\"emailColumn\":\"Email\",\"subject\":\"{{ Nope }}\"}", "is not a column");
 		for (Map.Entry<String, String> body : refused.entrySet()) {

@@ -32,7 +32,19 @@ final class DataopsStub {
 
 	private static final Pattern PATH = Pattern.compile("/internal/workflows/(\\d+)/(columns|selection|rows/(\\d+))");
 
+	/** Contract C3: adding columns and incrementing counters. */
+	private static final Pattern WRITE_PATH = Pattern.compile("/internal/workflows/(\\d+)/(columns|cells/increment)");
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The views part of the internal API. */
+	private static final Pattern VIEW_PATH = Pattern.compile("/internal/workflows/(\\d+)/views(?:/(\\d+))?");
+
+	/** Views per workflow, as dataops answers them: {@code {id, name, ..., filter}}. */
+	final Map<Long, List<Map<String, Object>>> views = new ConcurrentHashMap<>();
+
+	/** Every increment answered, as {@code column:keyValue}. */
+	final List<String> increments = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	private final HttpServer server;
 
@@ -78,8 +90,12 @@ final class DataopsStub {
 		this.tables.put(workflowId, table);
 	}
 
-	Table tables(long workflowId) {
+	Table table(long workflowId) {
 		return this.tables.get(workflowId);
+	}
+
+	Table tables(long workflowId) {
+		return table(workflowId);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -91,6 +107,25 @@ final class DataopsStub {
 			this.lastActingUser = exchange.getRequestHeaders().getFirst("X-OnTask-Acting-User");
 			if (exchange.getRequestHeaders().getFirst("X-OnTask-Signature") == null) {
 				send(exchange, 403, Map.of("detail", "unsigned"));
+				return;
+			}
+			Matcher write = WRITE_PATH.matcher(exchange.getRequestURI().getPath());
+			if (exchange.getRequestMethod().equals("POST") && write.matches()) {
+				write(exchange, Long.parseLong(write.group(1)), write.group(2));
+				return;
+			}
+			Matcher view = VIEW_PATH.matcher(exchange.getRequestURI().getPath());
+			if (view.matches()) {
+				List<Map<String, Object>> all = this.views.getOrDefault(Long.parseLong(view.group(1)), List.of());
+				if (view.group(2) == null) {
+					send(exchange, 200, all);
+					return;
+				}
+				Map<String, Object> one = all.stream()
+					.filter((v) -> String.valueOf(v.get("id")).equals(view.group(2)))
+					.findFirst()
+					.orElse(null);
+				send(exchange, (one != null) ? 200 : 404, (one != null) ? one : Map.of("detail", "no such view"));
 				return;
 			}
 			Matcher matcher = PATH.matcher(exchange.getRequestURI().getPath());
@@ -209,6 +244,37 @@ final class DataopsStub {
 			};
 			default -> text;
 		};
+	}
+
+	/** C3 as dataops answers it: all or nothing, same JSON shapes. */
+	private void write(HttpExchange exchange, long workflowId, String what) throws IOException {
+		Table table = this.tables.get(workflowId);
+		if (table == null) {
+			send(exchange, 404, Map.of("detail", "The workflow has no table."));
+			return;
+		}
+		if (what.equals("columns")) {
+			addColumns(exchange, workflowId, table);
+			return;
+		}
+		JsonNode body = JSON.readTree(exchange.getRequestBody());
+		String column = body.path("column").asString();
+		String keyColumn = body.path("keyColumn").asString();
+		String keyValue = body.path("keyValue").asString();
+		if (table.columns().stream().noneMatch((c) -> c.name().equals(column) && c.type().equals("integer"))) {
+			send(exchange, 400, Map.of("detail", "\"" + column + "\" is not an integer column."));
+			return;
+		}
+		int updated = 0;
+		for (Map<String, Object> row : table.rows()) {
+			if (keyValue.equals(String.valueOf(row.get(keyColumn)))) {
+				Object old = row.get(column);
+				row.put(column, ((old instanceof Number number) ? number.longValue() : 0L) + 1);
+				updated++;
+			}
+		}
+		this.increments.add(column + ":" + keyValue);
+		send(exchange, 200, Map.of("updated", updated));
 	}
 
 	private static Map<String, Object> select(Table table, JsonNode body) {

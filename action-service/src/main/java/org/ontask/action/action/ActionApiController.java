@@ -29,8 +29,11 @@ class ActionApiController {
 
 	private final ActionService actions;
 
-	ActionApiController(ActionService actions) {
+	private final ActionsFromViews fromViews;
+
+	ActionApiController(ActionService actions, ActionsFromViews fromViews) {
 		this.actions = actions;
+		this.fromViews = fromViews;
 	}
 
 	@GetMapping
@@ -43,6 +46,13 @@ class ActionApiController {
 	CreatedResponse create(@PathVariable long workflowId, @RequestBody CreateActionRequest request,
 			Authentication user) {
 		return new CreatedResponse(this.actions.create(workflowId, user.getName(), request).id());
+	}
+
+	@PostMapping("/from-view")
+	@ResponseStatus(HttpStatus.CREATED)
+	CreatedResponse createFromView(@PathVariable long workflowId, @RequestBody CreateFromViewRequest request,
+			Authentication user) {
+		return new CreatedResponse(this.fromViews.create(workflowId, user.getName(), request).id());
 	}
 
 	@GetMapping("/{actionId:\\d+}")

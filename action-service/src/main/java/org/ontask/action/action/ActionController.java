@@ -14,6 +14,7 @@ import org.ontask.action.attribute.WorkflowAttributes;
 import org.ontask.action.dataops.DataColumn;
 import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.DataopsRefusedException;
+import org.ontask.action.dataops.DataopsViews;
 import org.ontask.action.dataops.Selection;
 import org.ontask.platform.web.OnTaskSession;
 import tools.jackson.core.JacksonException;
@@ -43,7 +44,14 @@ class ActionController {
 
 	private final WorkflowAttributes attributes;
 
-	ActionController(ActionService actions, DataopsClient dataops, WorkflowAttributes attributes) {
+	private final ActionsFromViews fromViews;
+
+	private final DataopsViews views;
+
+	ActionController(ActionService actions, DataopsClient dataops, WorkflowAttributes attributes,
+			ActionsFromViews fromViews, DataopsViews views) {
+		this.fromViews = fromViews;
+		this.views = views;
 		this.actions = actions;
 		this.dataops = dataops;
 		this.attributes = attributes;
@@ -72,21 +80,27 @@ class ActionController {
 		model.addAttribute("byType", byType);
 		model.addAttribute("actionCount", all.size());
 		model.addAttribute("types", Arrays.asList(ActionType.values()));
+		model.addAttribute("views", this.views.list(id));
 	}
 
 	@PostMapping("/workflows/{id:\\d+}/actions")
 	String create(@PathVariable long id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String description,
-			Authentication user, HttpSession session, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) Long viewId, Authentication user, HttpSession session, Model model,
+			HttpServletResponse response) {
 		CreateActionRequest request = new CreateActionRequest(name, type, description, null, null, null, null);
 		try {
-			ActionResponse created = this.actions.create(id, user.getName(), request);
+			ActionResponse created = (viewId != null)
+					? this.fromViews.create(id, user.getName(),
+							new CreateFromViewRequest(viewId, name, type, description))
+					: this.actions.create(id, user.getName(), request);
 			return "redirect:/workflows/" + id + "/actions/" + created.id() + "?done=created";
 		}
 		catch (InvalidActionException ex) {
 			response.setStatus(ex.getStatusCode().value());
 			listModel(id, user, session, model);
 			model.addAttribute("form", request);
+			model.addAttribute("formViewId", viewId);
 			model.addAttribute("formError", ex.getReason());
 			return "actions";
 		}

@@ -60,12 +60,13 @@ class RunController {
 	String start(@PathVariable long id, @PathVariable long aid, @RequestParam(defaultValue = "") String emailColumn,
 			@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String cc,
 			@RequestParam(defaultValue = "") String bcc, @RequestParam(defaultValue = "") String exclude,
-			@RequestParam(defaultValue = "false") boolean sendSummary, Authentication user, HttpSession session,
+			@RequestParam(defaultValue = "false") boolean sendSummary,
+			@RequestParam(defaultValue = "false") boolean trackRead, Authentication user, HttpSession session,
 			Model model, HttpServletResponse response) {
 		List<String> excluded = Arrays.stream(exclude.split("[\\s,;]+")).filter((e) -> !e.isBlank()).toList();
 		try {
 			RunResponse run = this.runs.start(id, aid, user.getName(),
-					new StartRunRequest(emailColumn, subject, cc, bcc, false, sendSummary, excluded));
+					new StartRunRequest(emailColumn, subject, cc, bcc, trackRead, sendSummary, excluded));
 			return "redirect:/workflows/" + id + "/actions/" + aid + "/runs/" + run.id();
 		}
 		catch (InvalidRunException ex) {

@@ -20,6 +20,7 @@ import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.Selection;
 import org.ontask.action.preview.MessageRenderer;
 import org.ontask.action.template.TemplateException;
+import org.ontask.action.tracking.ReadTracking;
 import org.ontask.platform.messaging.MessagingNames;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -58,12 +59,15 @@ public class RunService {
 
 	private final TokenCipher cipher;
 
+	private final ReadTracking tracking;
+
 	RunService(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
 			RabbitTemplate rabbit, MessagingNames names, ApplicationEventPublisher events, TargetUrls targets,
-			TokenCipher cipher) {
+			TokenCipher cipher, ReadTracking tracking) {
 		this.targets = targets;
 		this.cipher = cipher;
 		this.events = events;
+		this.tracking = tracking;
 		this.jdbc = jdbc;
 		this.actions = actions;
 		this.dataops = dataops;
@@ -106,8 +110,8 @@ public class RunService {
 		if (type == ActionType.EMAIL_REPORT) {
 			throw new InvalidRunException("Sending email reports is not available yet.");
 		}
-		if (Boolean.TRUE.equals(request.trackRead())) {
-			throw new InvalidRunException("Read tracking is not available yet; start the run without it.");
+		if (Boolean.TRUE.equals(request.trackRead()) && !this.tracking.available()) {
+			throw new InvalidRunException(ReadTracking.UNAVAILABLE);
 		}
 		List<DataColumn> columns = this.dataops.columns(workflowId);
 		String emailColumn = (request.emailColumn() != null) ? request.emailColumn().trim() : "";
@@ -134,7 +138,15 @@ public class RunService {
 			throw new InvalidRunException(
 					"Nobody is selected: the filter selects no learner, so there is nothing " + "to send.");
 		}
-		return insert(action, email, emailColumn, subject, cc, bcc, request, counts.total(), null, null, schedule);
+		RunResponse run = insert(action, email, emailColumn, subject, cc, bcc, request, counts.total(), null, null,
+				schedule);
+		if (Boolean.TRUE.equals(request.trackRead())) {
+			// in this transaction: the run is queued only after it commits, with its
+			// column
+			this.tracking.track(workflowId, run.id(), emailColumn, columns);
+			return find(workflowId, actionId, run.id());
+		}
+		return run;
 	}
 
 	private RunResponse startJson(ActionResponse action, ActionType type, String email, StartRunRequest request,

@@ -28,6 +28,7 @@ import org.ontask.action.dataops.Selection;
 import org.ontask.action.preview.MessageRenderer;
 import org.ontask.action.template.TemplateException;
 import org.ontask.action.template.ValueText;
+import org.ontask.action.tracking.ReadTracking;
 import org.ontask.platform.internal.InternalCalls;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,11 +85,14 @@ class RunWorker {
 
 	private final JsonRun.Tools json;
 
+	private final ReadTracking tracking;
+
 	RunWorker(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
 			JavaMailSender mail, ActionProperties properties, RunService runs, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, JsonRun.Tools json) {
+			PlatformTransactionManager transactions, JsonRun.Tools json, ReadTracking tracking) {
 		this.json = json;
 		this.events = events;
+		this.tracking = tracking;
 		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.actions = actions;
@@ -233,7 +237,7 @@ class RunWorker {
 		long backoff = this.properties.smtpBackoff().toMillis();
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.mail.send(mime(run, from, recipient, message));
+				this.mail.send(mime(run, from, recipient, this.tracking.withPixel(run.id(), row.rowId(), message)));
 				update(run.id(), row.rowId(), "SENT", null);
 				return true;
 			}

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param subject the subject template; blank for the action's own subject
  * @param cc addresses copied on every message, separated by spaces or commas
  * @param bcc addresses blind-copied on every message
- * @param trackRead whether to track reading (not available yet: refused when true)
+ * @param trackRead whether to track reading: adds a column {@code EmailRead_<n>} counting
+ * the learners' opened messages
  * @param sendSummary whether to email the instructor a summary at the end
  * @param exclude email addresses (JSON: key values) not to send to
  * @param keyColumn for {@code personalized_json}: the column identifying each learner
