@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +100,7 @@ class OnTaskSystemIntegrationTests {
 				scriptTheApiWithTokens(context.url(), password);
 				twoInstructorsShareCloneAndDeleteAWorkflow(context.url(), password, environment);
 				everyServiceDescribesItsApiOnOnePage(context.url(), password);
+				aLearnerLaunchedFromTheLmsReadsTheirOwnPage(context.url(), password);
 				signInWithChromium(context.url(), password);
 			}
 			catch (Exception | AssertionError ex) {
@@ -296,6 +298,93 @@ class OnTaskSystemIntegrationTests {
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(tracesOf(id, dbUrl, environment)).as("rows of workflow " + id).isEmpty());
 		assertThat(tracesOf(cloneId, dbUrl, environment)).as("the clone is untouched").isNotEmpty();
+	}
+
+	/**
+	 * Issue 7's first promise through the gateway: an instructor publishes a message as a
+	 * page; a learner arrives by an LTI 1.1 launch signed by an independent OAuth client
+	 * (python3-oauthlib) whose target is that page, and reads the paragraphs their own
+	 * row decides; a launch signed with the wrong secret signs nobody in.
+	 */
+	private void aLearnerLaunchedFromTheLmsReadsTheirOwnPage(String baseUrl, String adminPassword) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		String admin = "Bearer " + field(api(http, baseUrl, "POST", "/api/auth/tokens",
+				basic(ADMIN_EMAIL, adminPassword), "{\"name\":\"lti\"}", 201), "token");
+		String owner = instructorToken(http, baseUrl, admin, "teacher-" + System.nanoTime() + "@example.org");
+		long id = Long.parseLong(field(
+				api(http, baseUrl, "POST", "/api/workflows", owner, "{\"name\":\"Served\",\"description\":\"\"}", 201),
+				"id"));
+		String workflow = "/api/workflows/" + id;
+		String ann = "ann." + System.nanoTime() + "@example.org";
+		String bob = "bob." + System.nanoTime() + "@example.org";
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(call(http, baseUrl, "PUT", workflow + "/table?keys=sid", owner, "text/csv",
+					"sid,email,name,score\n1," + ann + ",Ann,72\n2," + bob + ",Bob,41\n")
+				.statusCode()).isEqualTo(200));
+		String passed = "{\"condition\":\"AND\",\"rules\":[{\"id\":\"score\",\"field\":\"score\",\"type\":"
+				+ "\"integer\",\"operator\":\"greater_or_equal\",\"value\":\"50\"}]}";
+		String[] action = new String[1];
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> created = call(http, baseUrl, "POST", workflow + "/actions", owner, "application/json",
+					"{\"name\":\"Week 5\",\"type\":\"personalized_text\",\"subject\":\"Week 5\",\"text\":"
+							+ "\"<p>Dear {{ name }},</p>{% if Passed %}<p>You passed the midterm.</p>{% else %}"
+							+ "<p>Come and see me.</p>{% endif %}\",\"conditions\":[{\"name\":\"Passed\",\"formula\":"
+							+ passed + "}]}");
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			action[0] = field(created.body(), "id");
+		});
+		api(http, baseUrl, "PUT", workflow + "/actions/" + action[0] + "/serve", owner,
+				"{\"enabled\":true,\"learnerColumn\":\"email\",\"shuffle\":false}", 200);
+		String target = "/serve/" + action[0];
+
+		String annPage = launch(baseUrl, ann, target, "lms-secret");
+		assertThat(annPage).contains("Dear Ann,").contains("You passed the midterm.").doesNotContain("Bob");
+		String bobPage = launch(baseUrl, bob, target, "lms-secret");
+		assertThat(bobPage).contains("Dear Bob,").contains("Come and see me.").doesNotContain("Ann");
+		// someone without a row sees nobody's data
+		assertThat(launch(baseUrl, "nobody." + System.nanoTime() + "@example.org", target, "lms-secret"))
+			.doesNotContain("Dear ");
+		assertThat(launch(baseUrl, ann, target, "not-the-secret")).doesNotContain("Dear Ann");
+	}
+
+	/**
+	 * A learner's launch from the LMS, signed by python3-oauthlib with the given secret
+	 * (the key is {@code lms}): posts it to the gateway, follows the redirect with the
+	 * session it got, and returns the page it lands on (or the refusal).
+	 */
+	private String launch(String baseUrl, String email, String target, String secret) throws Exception {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("lti_message_type", "basic-lti-launch-request");
+		params.put("lti_version", "LTI-1p0");
+		params.put("resource_link_id", "week5-" + System.nanoTime());
+		params.put("context_id", "BIOL1011");
+		params.put("roles", "Learner");
+		params.put("lis_person_contact_email_primary", email);
+		params.put("lis_person_name_full", "A Learner");
+		params.put("custom_ontask_target", target);
+		String url = baseUrl + "/lti/launch";
+		String json = params.entrySet()
+			.stream()
+			.map((e) -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+		Process signer = new ProcessBuilder("python3",
+				repositoryRoot().resolve("auth-service/src/test/resources/lti/sign_launch.py").toString(), url, "lms",
+				secret, json)
+			.redirectErrorStream(true)
+			.start();
+		String body = new String(signer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(signer.waitFor()).as(body).isZero();
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return landed.statusCode() + " " + landed.uri().getPath() + "\n" + landed.body();
 	}
 
 	private static String instructorToken(HttpClient http, String baseUrl, String admin, String email)
@@ -521,6 +610,7 @@ class OnTaskSystemIntegrationTests {
 		// sent events leave the outboxes at once, so a deleted workflow's can be checked
 		// for
 		environment.put("ONTASK_OUTBOX_KEEP_COMPLETED", "0s");
+		environment.put("ONTASK_LTI_CREDENTIALS", "lms=lms-secret");
 		environment.put("ONTASK_OUTBOX_PURGE_INTERVAL", "2s");
 		environment.put(AdminCredentials.EMAIL_VARIABLE, ADMIN_EMAIL);
 		environment.put(AdminCredentials.PASSWORD_VARIABLE, adminPassword);
