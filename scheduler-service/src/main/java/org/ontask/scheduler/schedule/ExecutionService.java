@@ -57,6 +57,8 @@ public class ExecutionService {
 			return;
 		}
 		if (schedule.timing().end() != null && dueAt.isAfter(schedule.timing().end())) {
+			// the window closed while nothing fired: no more due times
+			this.triggers.remove(scheduleId);
 			this.jdbc.sql("UPDATE schedule SET next_run = NULL, updated_at = ? WHERE id = ?")
 				.params(now(), scheduleId)
 				.update();

@@ -59,7 +59,10 @@ class ScheduleTriggers {
 			.build();
 		Trigger trigger = timing.trigger(trigger(scheduleId), job.getKey(), now);
 		try {
-			this.quartz.scheduleJob(job, Set.of(trigger), true);
+			// delete, then store: Quartz's in-place replacement does not handle a trigger
+			// that changes type (a cron schedule edited into an interval, say)
+			this.quartz.deleteJob(job.getKey());
+			this.quartz.scheduleJob(job, Set.of(trigger), false);
 			if (paused) {
 				this.quartz.pauseJob(job.getKey());
 			}
