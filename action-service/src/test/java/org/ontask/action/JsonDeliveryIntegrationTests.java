@@ -404,4 +404,36 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 		}
 	}
 
+	@Test
+	void theActionAndRunPagesOfferTheJsonFields() throws Exception {
+		try (Receiver receiver = new Receiver()) {
+			long id = workflow("JSON pages");
+			TestBrowser marie = api(MARIE, id);
+			long action = jsonAction(marie, id);
+			String base = "/workflows/" + id + "/actions/" + action;
+			String editor = marie.get(base).body();
+			assertThat(editor).contains("data-testid=\"json-help\"").doesNotContain("id=\"subject\"");
+			String form = marie.get(base + "/runs").body();
+			assertThat(form).contains("data-testid=\"json-run-form\"")
+				.contains("name=\"targetUrl\"")
+				.contains("name=\"keyColumn\"")
+				.doesNotContain("name=\"emailColumn\"");
+			HttpResponse<String> refused = marie.submit(base + "/runs",
+					Map.of("keyColumn", "sid", "targetUrl", "gopher://x", "token", "page-secret"));
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.body()).contains("must start with https://").doesNotContain("page-secret");
+			marie.get(base + "/runs");
+			HttpResponse<String> started = marie.submit(base + "/runs",
+					Map.of("keyColumn", "sid", "targetUrl", receiver.url(), "token", "page-secret", "exclude", "1004"));
+			assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+			String location = started.headers().firstValue("Location").orElseThrow();
+			long run = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+			JsonNode done = awaitRun(marie, "/api" + base + "/runs/" + run, "DONE");
+			assertThat(done.get("sent").asInt()).isEqualTo(3);
+			assertThat(done.get("excluded").asInt()).isEqualTo(1);
+			assertThat(receiver.received).hasSize(3)
+				.allSatisfy((r) -> assertThat(r.authorization()).isEqualTo("Bearer page-secret"));
+		}
+	}
+
 }

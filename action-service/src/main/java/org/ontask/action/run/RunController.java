@@ -60,12 +60,14 @@ class RunController {
 	String start(@PathVariable long id, @PathVariable long aid, @RequestParam(defaultValue = "") String emailColumn,
 			@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String cc,
 			@RequestParam(defaultValue = "") String bcc, @RequestParam(defaultValue = "") String exclude,
-			@RequestParam(defaultValue = "false") boolean sendSummary, Authentication user, HttpSession session,
-			Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "false") boolean sendSummary, @RequestParam(required = false) String keyColumn,
+			@RequestParam(required = false) String targetUrl, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String emailTo, Authentication user, HttpSession session, Model model,
+			HttpServletResponse response) {
 		List<String> excluded = Arrays.stream(exclude.split("[\\s,;]+")).filter((e) -> !e.isBlank()).toList();
 		try {
-			RunResponse run = this.runs.start(id, aid, user.getName(),
-					new StartRunRequest(emailColumn, subject, cc, bcc, false, sendSummary, excluded));
+			RunResponse run = this.runs.start(id, aid, user.getName(), new StartRunRequest(emailColumn, subject, cc,
+					bcc, false, sendSummary, excluded, keyColumn, targetUrl, token, emailTo));
 			return "redirect:/workflows/" + id + "/actions/" + aid + "/runs/" + run.id();
 		}
 		catch (InvalidRunException ex) {
@@ -76,6 +78,10 @@ class RunController {
 			model.addAttribute("cc", cc);
 			model.addAttribute("bcc", bcc);
 			model.addAttribute("exclude", exclude);
+			// the token is not sent back to the page
+			model.addAttribute("keyColumn", keyColumn);
+			model.addAttribute("targetUrl", targetUrl);
+			model.addAttribute("emailTo", emailTo);
 			return "run-form";
 		}
 	}
