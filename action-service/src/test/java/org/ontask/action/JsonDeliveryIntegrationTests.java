@@ -308,6 +308,30 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 	}
 
 	@Test
+	void aScheduledRunWhoseTargetIsDownEndsFailedForItsSchedule() throws Exception {
+		int free;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			free = socket.getLocalPort();
+		}
+		long id = workflow("JSON scheduled down");
+		TestBrowser marie = api(MARIE, id);
+		long action = jsonAction(marie, id);
+		long schedule = IDS.incrementAndGet();
+		long execution = IDS.incrementAndGet();
+		command("action-service.scheduled-runs",
+				"{\"scheduleId\":" + schedule + ",\"executionId\":" + execution + ",\"workflowId\":" + id
+						+ ",\"actionId\":" + action + ",\"actorEmail\":\"" + MARIE + "\",\"incremental\":true,"
+						+ "\"parameters\":" + runBody("http://127.0.0.1:" + free + "/in") + "}");
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(outbox("ActionRunCompleted", "\"executionId\":" + execution + ",")).singleElement()
+						.asString()
+						.contains("\"status\":\"FAILED\"")
+						.contains("The target cannot be reached")
+						.contains("left for the next run"));
+	}
+
+	@Test
 	void invalidJsonIsRefusedOnSaveWithItsPositionAndFlaggedInPreview() {
 		long id = workflow("JSON invalid");
 		TestBrowser marie = api(MARIE, id);
