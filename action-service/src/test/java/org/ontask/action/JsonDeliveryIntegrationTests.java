@@ -308,6 +308,30 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 	}
 
 	@Test
+	void aScheduledRunWhoseTargetIsDownEndsFailedForItsSchedule() throws Exception {
+		int free;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			free = socket.getLocalPort();
+		}
+		long id = workflow("JSON scheduled down");
+		TestBrowser marie = api(MARIE, id);
+		long action = jsonAction(marie, id);
+		long schedule = IDS.incrementAndGet();
+		long execution = IDS.incrementAndGet();
+		command("action-service.scheduled-runs",
+				"{\"scheduleId\":" + schedule + ",\"executionId\":" + execution + ",\"workflowId\":" + id
+						+ ",\"actionId\":" + action + ",\"actorEmail\":\"" + MARIE + "\",\"incremental\":true,"
+						+ "\"parameters\":" + runBody("http://127.0.0.1:" + free + "/in") + "}");
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(outbox("ActionRunCompleted", "\"executionId\":" + execution + ",")).singleElement()
+						.asString()
+						.contains("\"status\":\"FAILED\"")
+						.contains("The target cannot be reached")
+						.contains("left for the next run"));
+	}
+
+	@Test
 	void invalidJsonIsRefusedOnSaveWithItsPositionAndFlaggedInPreview() {
 		long id = workflow("JSON invalid");
 		TestBrowser marie = api(MARIE, id);
@@ -401,6 +425,38 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 			}
 			assertThat(receiver.received).hasSize(5);
 			assertThat(receiver.to("1005")).hasSize(1);
+		}
+	}
+
+	@Test
+	void theActionAndRunPagesOfferTheJsonFields() throws Exception {
+		try (Receiver receiver = new Receiver()) {
+			long id = workflow("JSON pages");
+			TestBrowser marie = api(MARIE, id);
+			long action = jsonAction(marie, id);
+			String base = "/workflows/" + id + "/actions/" + action;
+			String editor = marie.get(base).body();
+			assertThat(editor).contains("data-testid=\"json-help\"").doesNotContain("id=\"subject\"");
+			String form = marie.get(base + "/runs").body();
+			assertThat(form).contains("data-testid=\"json-run-form\"")
+				.contains("name=\"targetUrl\"")
+				.contains("name=\"keyColumn\"")
+				.doesNotContain("name=\"emailColumn\"");
+			HttpResponse<String> refused = marie.submit(base + "/runs",
+					Map.of("keyColumn", "sid", "targetUrl", "gopher://x", "token", "page-secret"));
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.body()).contains("must start with https://").doesNotContain("page-secret");
+			marie.get(base + "/runs");
+			HttpResponse<String> started = marie.submit(base + "/runs",
+					Map.of("keyColumn", "sid", "targetUrl", receiver.url(), "token", "page-secret", "exclude", "1004"));
+			assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+			String location = started.headers().firstValue("Location").orElseThrow();
+			long run = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+			JsonNode done = awaitRun(marie, "/api" + base + "/runs/" + run, "DONE");
+			assertThat(done.get("sent").asInt()).isEqualTo(3);
+			assertThat(done.get("excluded").asInt()).isEqualTo(1);
+			assertThat(receiver.received).hasSize(3)
+				.allSatisfy((r) -> assertThat(r.authorization()).isEqualTo("Bearer page-secret"));
 		}
 	}
 

@@ -134,7 +134,18 @@ public class MessageRenderer {
 				Selection selection = MessageRenderer.this.dataops.selection(this.action.workflowId(),
 						ActionService.selectionOf(this.action, wanted, 0, REPORT_ROWS));
 				if (this.action.type().equals("json_report")) {
-					return JsonText.reportOf(wanted, selection.rows().stream().map(Selection.Row::values).toList());
+					// every selected learner: the document is read by a program, not a
+					// person
+					List<Map<String, Object>> values = new ArrayList<>();
+					selection.rows().forEach((row) -> values.add(row.values()));
+					for (int offset = REPORT_ROWS; offset < selection.total(); offset += REPORT_ROWS) {
+						MessageRenderer.this.dataops
+							.selection(this.action.workflowId(),
+									ActionService.selectionOf(this.action, wanted, offset, REPORT_ROWS))
+							.rows()
+							.forEach((row) -> values.add(row.values()));
+					}
+					return JsonText.reportOf(wanted, values);
 				}
 				StringBuilder html = new StringBuilder("<table class=\"ontask-report\" border=\"1\"><thead><tr>");
 				for (String column : wanted) {

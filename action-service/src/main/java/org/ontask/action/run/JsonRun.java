@@ -166,7 +166,7 @@ final class JsonRun {
 			.update();
 	}
 
-	/** What JSON runs use, beyond the worker. */
+	/** What JSON and report runs use, beyond the worker. */
 	@Component
 	static class Tools {
 
@@ -193,6 +193,22 @@ final class JsonRun {
 			this.poster = poster;
 			this.targets = targets;
 			this.cipher = cipher;
+		}
+
+		JdbcClient jdbc() {
+			return this.jdbc;
+		}
+
+		ActionService actions() {
+			return this.actions;
+		}
+
+		DataopsClient dataops() {
+			return this.dataops;
+		}
+
+		MessageRenderer renderer() {
+			return this.renderer;
 		}
 
 	}

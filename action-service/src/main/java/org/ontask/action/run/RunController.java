@@ -61,12 +61,14 @@ class RunController {
 			@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String cc,
 			@RequestParam(defaultValue = "") String bcc, @RequestParam(defaultValue = "") String exclude,
 			@RequestParam(defaultValue = "false") boolean sendSummary,
-			@RequestParam(defaultValue = "false") boolean trackRead, Authentication user, HttpSession session,
-			Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "false") boolean trackRead, @RequestParam(required = false) String keyColumn,
+			@RequestParam(required = false) String targetUrl, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String emailTo, Authentication user, HttpSession session, Model model,
+			HttpServletResponse response) {
 		List<String> excluded = Arrays.stream(exclude.split("[\\s,;]+")).filter((e) -> !e.isBlank()).toList();
 		try {
-			RunResponse run = this.runs.start(id, aid, user.getName(),
-					new StartRunRequest(emailColumn, subject, cc, bcc, trackRead, sendSummary, excluded));
+			RunResponse run = this.runs.start(id, aid, user.getName(), new StartRunRequest(emailColumn, subject, cc,
+					bcc, trackRead, sendSummary, excluded, keyColumn, targetUrl, token, emailTo));
 			return "redirect:/workflows/" + id + "/actions/" + aid + "/runs/" + run.id();
 		}
 		catch (InvalidRunException ex) {
@@ -77,6 +79,10 @@ class RunController {
 			model.addAttribute("cc", cc);
 			model.addAttribute("bcc", bcc);
 			model.addAttribute("exclude", exclude);
+			// the token is not sent back to the page
+			model.addAttribute("keyColumn", keyColumn);
+			model.addAttribute("targetUrl", targetUrl);
+			model.addAttribute("emailTo", emailTo);
 			return "run-form";
 		}
 	}

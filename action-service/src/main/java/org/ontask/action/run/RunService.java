@@ -108,7 +108,7 @@ public class RunService {
 			return startJson(action, type, email, request, schedule);
 		}
 		if (type == ActionType.EMAIL_REPORT) {
-			throw new InvalidRunException("Sending email reports is not available yet.");
+			return startReport(action, email, request, schedule);
 		}
 		if (Boolean.TRUE.equals(request.trackRead()) && !this.tracking.available()) {
 			throw new InvalidRunException(ReadTracking.UNAVAILABLE);
@@ -146,6 +146,38 @@ public class RunService {
 			this.tracking.track(workflowId, run.id(), emailColumn, columns);
 			return find(workflowId, actionId, run.id());
 		}
+		return run;
+	}
+
+	private RunResponse startReport(ActionResponse action, String email, StartRunRequest request, Schedule schedule) {
+		List<String> to = addresses(request.emailTo(), "To");
+		if (to.isEmpty()) {
+			to = List.of(email);
+		}
+		String cc = String.join(" ", addresses(request.cc(), "Cc"));
+		String bcc = String.join(" ", addresses(request.bcc(), "Bcc"));
+		String subject = (request.subject() != null && !request.subject().isBlank()) ? request.subject().trim()
+				: action.subject();
+		if (subject.isBlank()) {
+			throw new InvalidRunException("The report needs a subject.");
+		}
+		List<DataColumn> columns = this.dataops.columns(action.workflowId());
+		try {
+			this.renderer.prepare(RunWorker.withSubject(action, subject), columns);
+		}
+		catch (TemplateException ex) {
+			throw new InvalidRunException("The report cannot be sent: " + ex.getMessage());
+		}
+		Selection counts = this.dataops.selection(action.workflowId(),
+				ActionService.selectionOf(action, List.of(), 0, 0));
+		if (counts.total() == 0) {
+			throw new InvalidRunException(
+					"Nobody is selected: the filter selects no learner, so the report would be empty.");
+		}
+		RunResponse run = insert(action, email, "", subject, cc, bcc, request, 1, null, null, schedule);
+		this.jdbc.sql("UPDATE action_run SET email_to = ? WHERE id = ?")
+			.params(String.join(" ", to), run.id())
+			.update();
 		return run;
 	}
 

@@ -124,6 +124,9 @@ class RunWorker {
 				if (run.targetUrl() != null) {
 					new JsonRun(this, this.json, run).carryOut();
 				}
+				else if (run.emailTo() != null) {
+					new EmailReportRun(this, this.json, this.mail, this.properties, run).carryOut();
+				}
 				else {
 					carryOut(run);
 				}
@@ -141,13 +144,14 @@ class RunWorker {
 			.sql("UPDATE action_run SET status = 'RUNNING', heartbeat = now() WHERE id = ? AND (status = 'QUEUED' "
 					+ "OR (status = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < now() - make_interval(secs => ?)))) "
 					+ "RETURNING id, workflow_id, action_id, actor_email, email_column, subject, cc, bcc, "
-					+ "send_summary, exclude, target_url, token, schedule_id, schedule_execution_id, incremental")
+					+ "send_summary, exclude, target_url, token, schedule_id, schedule_execution_id, incremental, "
+					+ "email_to")
 			.params(runId, STALE_SECONDS)
 			.query((rs, n) -> new Run(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
 					Set.copyOf(List.of(JSON.readValue(rs.getString(10), String[].class))), rs.getString(11),
 					rs.getBytes(12), (Long) rs.getObject(13, Long.class), (Long) rs.getObject(14, Long.class),
-					rs.getBoolean(15)))
+					rs.getBoolean(15), rs.getString(16)))
 			.optional()
 			.orElse(null);
 	}
@@ -388,7 +392,7 @@ class RunWorker {
 	}
 
 	/** Connection problems pass; a refused address or message does not. */
-	private static boolean temporary(Exception ex) {
+	static boolean temporary(Exception ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SendFailedException) {
 				return false;
@@ -442,7 +446,7 @@ class RunWorker {
 	 */
 	record Run(long id, long workflowId, long actionId, String actorEmail, String emailColumn, String subject,
 			String cc, String bcc, boolean sendSummary, Set<String> exclude, String targetUrl, byte[] token,
-			Long scheduleId, Long executionId, boolean incremental) {
+			Long scheduleId, Long executionId, boolean incremental, String emailTo) {
 	}
 
 }

@@ -22,10 +22,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param targetUrl for JSON actions: where the documents are POSTed
  * @param token for JSON actions: the bearer token sent with them; never logged, kept
  * encrypted while the run is unfinished and erased when it ends
+ * @param emailTo for {@code email_report}: the addresses the report goes to, separated by
+ * spaces or commas; blank for the user starting the run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StartRunRequest(String emailColumn, String subject, String cc, String bcc, Boolean trackRead,
-		Boolean sendSummary, List<String> exclude, String keyColumn, String targetUrl, String token) {
+		Boolean sendSummary, List<String> exclude, String keyColumn, String targetUrl, String token, String emailTo) {
 
 	/**
 	 * An email run.
@@ -39,7 +41,7 @@ public record StartRunRequest(String emailColumn, String subject, String cc, Str
 	 */
 	public StartRunRequest(String emailColumn, String subject, String cc, String bcc, Boolean trackRead,
 			Boolean sendSummary, List<String> exclude) {
-		this(emailColumn, subject, cc, bcc, trackRead, sendSummary, exclude, null, null, null);
+		this(emailColumn, subject, cc, bcc, trackRead, sendSummary, exclude, null, null, null, null);
 	}
 
 	@Override
@@ -47,7 +49,7 @@ public record StartRunRequest(String emailColumn, String subject, String cc, Str
 		// the token stays out of logs and error messages
 		return "StartRunRequest[emailColumn=" + this.emailColumn + ", subject=" + this.subject + ", keyColumn="
 				+ this.keyColumn + ", targetUrl=" + this.targetUrl + ", token=" + ((this.token != null) ? "***" : null)
-				+ "]";
+				+ ", emailTo=" + this.emailTo + "]";
 	}
 
 }

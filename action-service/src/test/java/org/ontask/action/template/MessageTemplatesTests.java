@@ -144,7 +144,7 @@ class MessageTemplatesTests {
 	@Test
 	void macrosOnlyWhereTheActionTypeAllowsThem() {
 		assertThatThrownBy(() -> html("{% ot_insert_report \"Score\" %}"))
-			.hasMessageContaining("only be used in an email report");
+			.hasMessageContaining("only be used in an email or JSON report");
 		assertThatThrownBy(() -> html("{% ot_insert_rubric_feedback %}")).hasMessageContaining("rubric");
 		TemplateNames report = new TemplateNames(Set.of("Score", "Given name"), Set.of(), Set.of(), true, false);
 		MessageTemplate compiled = this.templates
