@@ -454,6 +454,115 @@ class LearnerPagesIntegrationTests {
 		assertThat(instructor("pierre@example.org").getJson(path).statusCode()).isEqualTo(404);
 	}
 
+	// ------------------------------------------------------------ import
+
+	private HttpResponse<String> importFile(TestBrowser browser, long workflowId, byte[] file) {
+		Matcher token = CSRF.matcher(browser.get("/workflows/" + workflowId + "/actions").body());
+		assertThat(token.find()).isTrue();
+		HttpRequest request = HttpRequest
+			.newBuilder(
+					URI.create("http://localhost:" + this.port + "/api/workflows/" + workflowId + "/actions/import"))
+			.header("Cookie", "SESSION=" + browser.cookie("SESSION").orElseThrow())
+			.header("X-CSRF-TOKEN", token.group(1))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/gzip")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(file))
+			.build();
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] resource(String path) {
+		try (java.io.InputStream in = LearnerPagesIntegrationTests.class.getResourceAsStream(path)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void anExportedSurveyIsImportedWithTheColumnsItNeeds() {
+		long id = workflow("Import", table());
+		TestBrowser marie = instructor(MARIE);
+		HttpResponse<String> imported = importFile(marie, id, resource("/imports/survey_to_import.gz"));
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+		JsonNode result = JSON.readTree(imported.body());
+		assertThat(result.get("actions").get(0).get("name").asString()).isEqualTo("Initial survey");
+		assertThat(result.get("actions").get(0).get("questions").asInt()).isEqualTo(3);
+		assertThat(result.get("createdColumns").toString()).contains("PROG_POINTS", "STAT_POINTS", "ACAD_POINTS");
+		long action = result.get("actions").get(0).get("id").asLong();
+		Map<String, Long> questions = questionIds(marie, id, action);
+		assertThat(questions).containsOnlyKeys("PROG_POINTS", "STAT_POINTS", "ACAD_POINTS");
+		JsonNode settings = JSON
+			.readTree(marie.getJson("/api/workflows/" + id + "/actions/" + action + "/serve").body());
+		assertThat(settings.get("enabled").asBoolean()).isFalse();
+		assertThat(settings.get("learnerColumn").asString()).isEqualTo("email");
+
+		// the learner answers the imported questions, labelled with the columns'
+		// descriptions
+		serve(marie, id, action, Map.of("enabled", "true", "learnerColumn", "email"));
+		TestBrowser ana = learner("ana@example.org");
+		assertThat(ana.get("/serve/" + action).body()).contains("Programming: Attendees with this profile");
+		DATAOPS.patches.clear();
+		ana.submit("/serve/" + action, Map.of("q" + questions.get("PROG_POINTS"), "50.5"));
+		assertThat(DATAOPS.patches.get(0).values()).containsEntry("PROG_POINTS", 50.5);
+
+		// again: the name is taken, nothing more is created
+		int columns = DATAOPS.columns(id).size();
+		HttpResponse<String> again = importFile(marie, id, resource("/imports/survey_to_import.gz"));
+		assertThat(again.statusCode()).isEqualTo(400);
+		assertThat(again.body()).contains("already an action called \\\"Initial survey\\\"");
+		assertThat(DATAOPS.columns(id)).hasSize(columns);
+	}
+
+	@Test
+	void aColumnOfAnotherTypeStopsTheImportAndNothingIsCreated() {
+		DataopsStub.Table table = table();
+		List<DataopsStub.Column> columns = new ArrayList<>(table.columns());
+		columns.add(new DataopsStub.Column("STAT_POINTS", "string", false, List.of()));
+		long id = workflow("Clash", new DataopsStub.Table(columns, table.rows()));
+		TestBrowser marie = instructor(MARIE);
+		HttpResponse<String> refused = importFile(marie, id, resource("/imports/survey_to_import.gz"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("STAT_POINTS").contains("string values in this table but double values");
+		assertThat(DATAOPS.columns(id)).hasSize(columns.size());
+		assertThat(JSON.readTree(marie.getJson("/api/workflows/" + id + "/actions").body())).isEmpty();
+
+		HttpResponse<String> notGzip = importFile(marie, id, "[{}]".getBytes(StandardCharsets.UTF_8));
+		assertThat(notGzip.statusCode()).isEqualTo(400);
+		assertThat(notGzip.body()).contains("not gzip");
+	}
+
+	@Test
+	void aReadyMadeSurveyIsAddedFromTheActionsPage() {
+		long id = workflow("Catalogue", table());
+		TestBrowser marie = instructor(MARIE);
+		String page = marie.get("/workflows/" + id + "/actions").body();
+		assertThat(page).contains("Add MSLQ").contains("Add SPQ").contains("Add SROLQ-R");
+		HttpResponse<String> added = marie.submit("/workflows/" + id + "/actions/catalogue/mslq", Map.of());
+		assertThat(added.statusCode()).isEqualTo(302);
+		String location = added.headers().firstValue("Location").orElseThrow();
+		long action = Long.parseLong(location.replaceAll(".*/actions/(\\d+).*", "$1"));
+		assertThat(questionIds(marie, id, action)).hasSize(44).containsKey("MSLQ_Q01");
+		assertThat(DATAOPS.columns(id)).hasSize(table().columns().size() + 44);
+		String actionPage = marie.get("/workflows/" + id + "/actions/" + action).body();
+		assertThat(actionPage).contains("MSLQ data input").contains("MSLQ_Q01");
+
+		marie.get("/workflows/" + id + "/actions");
+		HttpResponse<String> twice = marie.submit("/workflows/" + id + "/actions/catalogue/mslq", Map.of());
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(twice.body()).contains("already an action called");
+	}
+
 	HttpResponse<String> send(TestBrowser browser, String method, String path, long workflowId, String json) {
 		Matcher token = CSRF.matcher(browser.get("/workflows/" + workflowId + "/actions").body());
 		assertThat(token.find()).isTrue();
