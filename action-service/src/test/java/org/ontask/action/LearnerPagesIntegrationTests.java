@@ -83,6 +83,7 @@ class LearnerPagesIntegrationTests {
 	@DynamicPropertySource
 	static void dataops(DynamicPropertyRegistry registry) {
 		registry.add("ontask.services.dataops-service", DATAOPS::url);
+		registry.add("ontask.web.frame-ancestors", () -> "https://lms.example.edu");
 	}
 
 	@AfterAll
@@ -98,6 +99,23 @@ class LearnerPagesIntegrationTests {
 	TestBrowser learner(String email) {
 		return new TestBrowser("http://localhost:" + this.port).withCookie("SESSION",
 				TestSessions.signIn(this.sessions, email, email, "LEARNER"));
+	}
+
+	/**
+	 * A learner signed in by an LTI launch that landed on a page, as auth-service leaves
+	 * the session.
+	 */
+	TestBrowser launched(String email, String landing) {
+		String cookie = TestSessions.signIn(this.sessions, email, email, "LEARNER");
+		land(this.sessions, new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8), landing);
+		return new TestBrowser("http://localhost:" + this.port).withCookie("SESSION", cookie);
+	}
+
+	private static <S extends org.springframework.session.Session> void land(SessionRepository<S> sessions, String id,
+			String landing) {
+		S session = sessions.findById(id);
+		session.setAttribute(org.ontask.platform.web.OnTaskSession.LAUNCH_LANDING, landing);
+		sessions.save(session);
 	}
 
 	/** A workflow of Marie's with the given table in dataops. */
@@ -246,6 +264,29 @@ class LearnerPagesIntegrationTests {
 		// a learner cannot open the instructor's pages of the workflow
 		assertThat(ana.get("/workflows/" + id + "/actions/" + action).statusCode()).isEqualTo(404);
 		assertThat(ana.get("/workflows/" + id + "/actions/" + action + "/survey").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aLearnerLaunchedFromTheLmsSeesThePageAndTheThankYouInTheLmsFrame() {
+		long id = workflow("Framed", table());
+		TestBrowser marie = instructor(MARIE);
+		long action = survey(id, marie, "survey");
+		addQuestion(marie, id, action, Map.of("column", "Effort"));
+		Map<String, Long> q = questionIds(marie, id, action);
+		TestBrowser ana = launched("ana@example.org", "/serve/" + action);
+		HttpResponse<String> page = ana.get("/serve/" + action);
+		assertThat(HtmlUtils.htmlUnescape(page.body())).contains("Hello Ana").contains("How much effort?");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+			.contains("frame-ancestors 'self' https://lms.example.edu");
+		assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
+		HttpResponse<String> saved = ana.submit("/serve/" + action, Map.of("q" + q.get("Effort"), "low"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		HttpResponse<String> thanks = ana.get("/serve/" + action + "?done");
+		assertThat(thanks.body()).contains("Thank you");
+		assertThat(thanks.headers().firstValue("X-Frame-Options")).isEmpty();
+		// a page the launch did not land on stays out of frames
+		HttpResponse<String> other = learner("ben@example.org").get("/serve/" + action);
+		assertThat(other.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 	}
 
 	@Test
@@ -452,6 +493,45 @@ class LearnerPagesIntegrationTests {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("There is no column \\\"Nope\\\"");
 		assertThat(instructor("pierre@example.org").getJson(path).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aClonedWorkflowKeepsTheQuestionsAndLearnerPages() {
+		long id = workflow("Cloned", table());
+		TestBrowser marie = instructor(MARIE);
+		long action = survey(id, marie, "survey");
+		String condition = JSON.readTree(marie.getJson("/api/workflows/" + id + "/actions/" + action).body())
+			.get("conditions")
+			.get(0)
+			.get("id")
+			.asString();
+		addQuestion(marie, id, action, Map.of("column", "Comment", "condition", condition, "locked", "true"));
+		long clone = WORKFLOW_IDS.incrementAndGet();
+		DATAOPS.put(clone, table());
+		Message message = MessageBuilder
+			.withBody(("{\"sourceWorkflowId\":" + id + ",\"cloneWorkflowId\":" + clone
+					+ ",\"name\":\"Copy\",\"ownerEmail\":\"" + MARIE + "\",\"at\":\"2026-11-23T10:15:30Z\"}")
+				.getBytes(StandardCharsets.UTF_8))
+			.setContentType("application/json")
+			.build();
+		this.rabbit.send(this.names.exchange("workflow.events"), "workflow.clone-requested", message);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> list = instructor(MARIE).getJson("/api/workflows/" + clone + "/actions");
+			assertThat(list.statusCode()).isEqualTo(200);
+			assertThat(JSON.readTree(list.body())).hasSize(1);
+		});
+		long copy = JSON.readTree(marie.getJson("/api/workflows/" + clone + "/actions").body())
+			.get(0)
+			.get("id")
+			.asLong();
+		JsonNode questions = JSON
+			.readTree(marie.getJson("/api/workflows/" + clone + "/actions/" + copy + "/questions").body());
+		assertThat(questions).hasSize(1);
+		assertThat(questions.get(0).get("conditionName").asString()).isEqualTo("High");
+		assertThat(questions.get(0).get("locked").asBoolean()).isTrue();
+		assertThat(JSON.readTree(marie.getJson("/api/workflows/" + clone + "/actions/" + copy + "/serve").body())
+			.get("enabled")
+			.asBoolean()).isTrue();
 	}
 
 	// ------------------------------------------------------------ import
