@@ -86,6 +86,10 @@ final class DataopsStub {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	List<Column> columns(long workflowId) {
+		return this.tables.get(workflowId).columns();
+	}
+
 	void put(long workflowId, Table table) {
 		this.tables.put(workflowId, table);
 	}

@@ -83,6 +83,7 @@ class LearnerPagesIntegrationTests {
 	@DynamicPropertySource
 	static void dataops(DynamicPropertyRegistry registry) {
 		registry.add("ontask.services.dataops-service", DATAOPS::url);
+		registry.add("ontask.web.frame-ancestors", () -> "https://lms.example.edu");
 	}
 
 	@AfterAll
@@ -98,6 +99,23 @@ class LearnerPagesIntegrationTests {
 	TestBrowser learner(String email) {
 		return new TestBrowser("http://localhost:" + this.port).withCookie("SESSION",
 				TestSessions.signIn(this.sessions, email, email, "LEARNER"));
+	}
+
+	/**
+	 * A learner signed in by an LTI launch that landed on a page, as auth-service leaves
+	 * the session.
+	 */
+	TestBrowser launched(String email, String landing) {
+		String cookie = TestSessions.signIn(this.sessions, email, email, "LEARNER");
+		land(this.sessions, new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8), landing);
+		return new TestBrowser("http://localhost:" + this.port).withCookie("SESSION", cookie);
+	}
+
+	private static <S extends org.springframework.session.Session> void land(SessionRepository<S> sessions, String id,
+			String landing) {
+		S session = sessions.findById(id);
+		session.setAttribute(org.ontask.platform.web.OnTaskSession.LAUNCH_LANDING, landing);
+		sessions.save(session);
 	}
 
 	/** A workflow of Marie's with the given table in dataops. */
@@ -246,6 +264,29 @@ class LearnerPagesIntegrationTests {
 		// a learner cannot open the instructor's pages of the workflow
 		assertThat(ana.get("/workflows/" + id + "/actions/" + action).statusCode()).isEqualTo(404);
 		assertThat(ana.get("/workflows/" + id + "/actions/" + action + "/survey").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aLearnerLaunchedFromTheLmsSeesThePageAndTheThankYouInTheLmsFrame() {
+		long id = workflow("Framed", table());
+		TestBrowser marie = instructor(MARIE);
+		long action = survey(id, marie, "survey");
+		addQuestion(marie, id, action, Map.of("column", "Effort"));
+		Map<String, Long> q = questionIds(marie, id, action);
+		TestBrowser ana = launched("ana@example.org", "/serve/" + action);
+		HttpResponse<String> page = ana.get("/serve/" + action);
+		assertThat(HtmlUtils.htmlUnescape(page.body())).contains("Hello Ana").contains("How much effort?");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+			.contains("frame-ancestors 'self' https://lms.example.edu");
+		assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
+		HttpResponse<String> saved = ana.submit("/serve/" + action, Map.of("q" + q.get("Effort"), "low"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		HttpResponse<String> thanks = ana.get("/serve/" + action + "?done");
+		assertThat(thanks.body()).contains("Thank you");
+		assertThat(thanks.headers().firstValue("X-Frame-Options")).isEmpty();
+		// a page the launch did not land on stays out of frames
+		HttpResponse<String> other = learner("ben@example.org").get("/serve/" + action);
+		assertThat(other.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 	}
 
 	@Test
@@ -452,6 +493,154 @@ class LearnerPagesIntegrationTests {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("There is no column \\\"Nope\\\"");
 		assertThat(instructor("pierre@example.org").getJson(path).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aClonedWorkflowKeepsTheQuestionsAndLearnerPages() {
+		long id = workflow("Cloned", table());
+		TestBrowser marie = instructor(MARIE);
+		long action = survey(id, marie, "survey");
+		String condition = JSON.readTree(marie.getJson("/api/workflows/" + id + "/actions/" + action).body())
+			.get("conditions")
+			.get(0)
+			.get("id")
+			.asString();
+		addQuestion(marie, id, action, Map.of("column", "Comment", "condition", condition, "locked", "true"));
+		long clone = WORKFLOW_IDS.incrementAndGet();
+		DATAOPS.put(clone, table());
+		Message message = MessageBuilder
+			.withBody(("{\"sourceWorkflowId\":" + id + ",\"cloneWorkflowId\":" + clone
+					+ ",\"name\":\"Copy\",\"ownerEmail\":\"" + MARIE + "\",\"at\":\"2026-11-23T10:15:30Z\"}")
+				.getBytes(StandardCharsets.UTF_8))
+			.setContentType("application/json")
+			.build();
+		this.rabbit.send(this.names.exchange("workflow.events"), "workflow.clone-requested", message);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> list = instructor(MARIE).getJson("/api/workflows/" + clone + "/actions");
+			assertThat(list.statusCode()).isEqualTo(200);
+			assertThat(JSON.readTree(list.body())).hasSize(1);
+		});
+		long copy = JSON.readTree(marie.getJson("/api/workflows/" + clone + "/actions").body())
+			.get(0)
+			.get("id")
+			.asLong();
+		JsonNode questions = JSON
+			.readTree(marie.getJson("/api/workflows/" + clone + "/actions/" + copy + "/questions").body());
+		assertThat(questions).hasSize(1);
+		assertThat(questions.get(0).get("conditionName").asString()).isEqualTo("High");
+		assertThat(questions.get(0).get("locked").asBoolean()).isTrue();
+		assertThat(JSON.readTree(marie.getJson("/api/workflows/" + clone + "/actions/" + copy + "/serve").body())
+			.get("enabled")
+			.asBoolean()).isTrue();
+	}
+
+	// ------------------------------------------------------------ import
+
+	private HttpResponse<String> importFile(TestBrowser browser, long workflowId, byte[] file) {
+		Matcher token = CSRF.matcher(browser.get("/workflows/" + workflowId + "/actions").body());
+		assertThat(token.find()).isTrue();
+		HttpRequest request = HttpRequest
+			.newBuilder(
+					URI.create("http://localhost:" + this.port + "/api/workflows/" + workflowId + "/actions/import"))
+			.header("Cookie", "SESSION=" + browser.cookie("SESSION").orElseThrow())
+			.header("X-CSRF-TOKEN", token.group(1))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/gzip")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(file))
+			.build();
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] resource(String path) {
+		try (java.io.InputStream in = LearnerPagesIntegrationTests.class.getResourceAsStream(path)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void anExportedSurveyIsImportedWithTheColumnsItNeeds() {
+		long id = workflow("Import", table());
+		TestBrowser marie = instructor(MARIE);
+		HttpResponse<String> imported = importFile(marie, id, resource("/imports/survey_to_import.gz"));
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+		JsonNode result = JSON.readTree(imported.body());
+		assertThat(result.get("actions").get(0).get("name").asString()).isEqualTo("Initial survey");
+		assertThat(result.get("actions").get(0).get("questions").asInt()).isEqualTo(3);
+		assertThat(result.get("createdColumns").toString()).contains("PROG_POINTS", "STAT_POINTS", "ACAD_POINTS");
+		long action = result.get("actions").get(0).get("id").asLong();
+		Map<String, Long> questions = questionIds(marie, id, action);
+		assertThat(questions).containsOnlyKeys("PROG_POINTS", "STAT_POINTS", "ACAD_POINTS");
+		JsonNode settings = JSON
+			.readTree(marie.getJson("/api/workflows/" + id + "/actions/" + action + "/serve").body());
+		assertThat(settings.get("enabled").asBoolean()).isFalse();
+		assertThat(settings.get("learnerColumn").asString()).isEqualTo("email");
+
+		// the learner answers the imported questions, labelled with the columns'
+		// descriptions
+		serve(marie, id, action, Map.of("enabled", "true", "learnerColumn", "email"));
+		TestBrowser ana = learner("ana@example.org");
+		assertThat(ana.get("/serve/" + action).body()).contains("Programming: Attendees with this profile");
+		DATAOPS.patches.clear();
+		ana.submit("/serve/" + action, Map.of("q" + questions.get("PROG_POINTS"), "50.5"));
+		assertThat(DATAOPS.patches.get(0).values()).containsEntry("PROG_POINTS", 50.5);
+
+		// again: the name is taken, nothing more is created
+		int columns = DATAOPS.columns(id).size();
+		HttpResponse<String> again = importFile(marie, id, resource("/imports/survey_to_import.gz"));
+		assertThat(again.statusCode()).isEqualTo(400);
+		assertThat(again.body()).contains("already an action called \\\"Initial survey\\\"");
+		assertThat(DATAOPS.columns(id)).hasSize(columns);
+	}
+
+	@Test
+	void aColumnOfAnotherTypeStopsTheImportAndNothingIsCreated() {
+		DataopsStub.Table table = table();
+		List<DataopsStub.Column> columns = new ArrayList<>(table.columns());
+		columns.add(new DataopsStub.Column("STAT_POINTS", "string", false, List.of()));
+		long id = workflow("Clash", new DataopsStub.Table(columns, table.rows()));
+		TestBrowser marie = instructor(MARIE);
+		HttpResponse<String> refused = importFile(marie, id, resource("/imports/survey_to_import.gz"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("STAT_POINTS").contains("string values in this table but double values");
+		assertThat(DATAOPS.columns(id)).hasSize(columns.size());
+		assertThat(JSON.readTree(marie.getJson("/api/workflows/" + id + "/actions").body())).isEmpty();
+
+		HttpResponse<String> notGzip = importFile(marie, id, "[{}]".getBytes(StandardCharsets.UTF_8));
+		assertThat(notGzip.statusCode()).isEqualTo(400);
+		assertThat(notGzip.body()).contains("not gzip");
+	}
+
+	@Test
+	void aReadyMadeSurveyIsAddedFromTheActionsPage() {
+		long id = workflow("Catalogue", table());
+		TestBrowser marie = instructor(MARIE);
+		String page = marie.get("/workflows/" + id + "/actions").body();
+		assertThat(page).contains("Add MSLQ").contains("Add SPQ").contains("Add SROLQ-R");
+		HttpResponse<String> added = marie.submit("/workflows/" + id + "/actions/catalogue/mslq", Map.of());
+		assertThat(added.statusCode()).isEqualTo(302);
+		String location = added.headers().firstValue("Location").orElseThrow();
+		long action = Long.parseLong(location.replaceAll(".*/actions/(\\d+).*", "$1"));
+		assertThat(questionIds(marie, id, action)).hasSize(44).containsKey("MSLQ_Q01");
+		assertThat(DATAOPS.columns(id)).hasSize(table().columns().size() + 44);
+		String actionPage = marie.get("/workflows/" + id + "/actions/" + action).body();
+		assertThat(actionPage).contains("MSLQ data input").contains("MSLQ_Q01");
+
+		marie.get("/workflows/" + id + "/actions");
+		HttpResponse<String> twice = marie.submit("/workflows/" + id + "/actions/catalogue/mslq", Map.of());
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(twice.body()).contains("already an action called");
 	}
 
 	HttpResponse<String> send(TestBrowser browser, String method, String path, long workflowId, String json) {

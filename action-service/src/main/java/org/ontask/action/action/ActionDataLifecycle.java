@@ -55,6 +55,24 @@ class ActionDataLifecycle implements WorkflowDataLifecycle {
 						+ "WHERE o.workflow_id = ? ON CONFLICT (action_id, criterion, level) DO NOTHING")
 				.params(cloneWorkflowId, sourceWorkflowId)
 				.update();
+			// learner pages and survey questions (serve package's tables)
+			this.jdbc
+				.sql("INSERT INTO action_serve (action_id, enabled, active_from, active_to, learner_column, shuffle, "
+						+ "updated_at) SELECT n.id, s.enabled, s.active_from, s.active_to, s.learner_column, s.shuffle, ? "
+						+ "FROM action_serve s JOIN action o ON o.id = s.action_id "
+						+ "JOIN action n ON n.workflow_id = ? AND n.name = o.name WHERE o.workflow_id = ? "
+						+ "ON CONFLICT (action_id) DO NOTHING")
+				.params(now, cloneWorkflowId, sourceWorkflowId)
+				.update();
+			this.jdbc
+				.sql("INSERT INTO survey_question (action_id, column_name, label, condition_id, locked, position) "
+						+ "SELECT n.id, q.column_name, q.label, nc.id, q.locked, q.position FROM survey_question q "
+						+ "JOIN action o ON o.id = q.action_id JOIN action n ON n.workflow_id = ? AND n.name = o.name "
+						+ "LEFT JOIN action_condition oc ON oc.id = q.condition_id "
+						+ "LEFT JOIN action_condition nc ON nc.action_id = n.id AND nc.name = oc.name "
+						+ "WHERE o.workflow_id = ? ON CONFLICT (action_id, column_name) DO NOTHING")
+				.params(cloneWorkflowId, sourceWorkflowId)
+				.update();
 		}
 		this.attributes.copy(sourceWorkflowId, cloneWorkflowId);
 	}

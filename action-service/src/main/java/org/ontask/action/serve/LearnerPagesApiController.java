@@ -38,9 +38,9 @@ class LearnerPagesApiController {
 	}
 
 	@PutMapping("/serve")
-	ServeSettings update(@PathVariable long workflowId, @PathVariable long actionId, @RequestBody ServeSettings request,
-			Authentication user) {
-		return this.serve.updateSettings(workflowId, actionId, user.getName(), request);
+	ServeSettings update(@PathVariable long workflowId, @PathVariable long actionId,
+			@RequestBody ServeSettingsRequest request, Authentication user) {
+		return this.serve.updateSettings(workflowId, actionId, user.getName(), request.settings());
 	}
 
 	@GetMapping("/serve/views")

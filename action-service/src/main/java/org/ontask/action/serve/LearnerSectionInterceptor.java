@@ -17,11 +17,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Adds the learner page section to the action page (view {@code action}) and the import
- * section to the actions page (view {@code actions}), whose controllers belong to the
- * {@code action} package and know nothing of learner pages. The action page has already
- * checked access and loaded the columns; this reads only the action's own learner page
- * data.
+ * Adds the learner page section to the action page (view {@code action}), whose
+ * controller belongs to the {@code action} package and knows nothing of learner pages.
+ * The action page has already checked access and loaded the columns; this reads only the
+ * action's own learner page data.
  */
 @Configuration(proxyBeanMethods = false)
 class LearnerSectionInterceptor implements WebMvcConfigurer {

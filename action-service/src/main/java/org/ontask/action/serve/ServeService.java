@@ -307,6 +307,39 @@ public class ServeService {
 	}
 
 	/**
+	 * Gives an imported action its learner page settings and questions (the caller has
+	 * checked the user's access and created the action and the columns).
+	 * @param action the new action
+	 * @param settings its settings
+	 * @param questions its questions in order
+	 */
+	public void importInto(ActionResponse action, ServeSettings settings, List<ImportedQuestion> questions) {
+		this.store.save(action.id(), settings);
+		for (ImportedQuestion question : questions) {
+			Long conditionId = (question.condition() == null) ? null
+					: action.conditions()
+						.stream()
+						.filter((c) -> c.name().equals(question.condition()))
+						.map(ConditionResponse::id)
+						.findFirst()
+						.orElseThrow(() -> new InvalidServeException(
+								"Question \"" + question.column() + "\" is shown under condition \""
+										+ question.condition() + "\", which the action does not have."));
+			this.store.addQuestion(action.id(), question.column(), "", conditionId, question.locked());
+		}
+	}
+
+	/**
+	 * A question of an imported survey.
+	 *
+	 * @param column its column
+	 * @param condition the name of the action's condition that must hold, null for always
+	 * @param locked whether learners cannot change it once answered
+	 */
+	public record ImportedQuestion(String column, String condition, boolean locked) {
+	}
+
+	/**
 	 * The learners an instructor may fill the survey for: those the action's filter
 	 * selects, whose learner column contains the search text.
 	 * @param workflowId the workflow
