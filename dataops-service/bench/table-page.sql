@@ -31,6 +31,22 @@ SELECT count(*) FROM dataops_data.wf_1 WHERE ((c_1 = 4242 OR c_2 ILIKE '%4242%' 
 SELECT row_id, c_1, c_2, c_3, c_4, c_5, c_6 FROM dataops_data.wf_1 WHERE ((c_1 = 4242 OR c_2 ILIKE '%4242%' OR c_3 = 4242 OR c_5 ILIKE '%4242%')) ORDER BY row_id LIMIT 25 OFFSET 0;
 \echo 'search as store.page(search) does it (every cell cast to text), for comparison'
 SELECT count(*) FROM dataops_data.wf_1 WHERE (c_1::text ILIKE '%4242%' OR c_2::text ILIKE '%4242%' OR c_3::text ILIKE '%4242%' OR c_4::text ILIKE '%4242%' OR c_5::text ILIKE '%4242%' OR c_6::text ILIKE '%4242%');
+\echo 'deep sorted page (offset 900,000) as TableStore.page() now reads it: row ids first, then the rows'
+SELECT row_id, c_1, c_2, c_3, c_4, c_5, c_6 FROM dataops_data.wf_1 JOIN (SELECT row_id FROM dataops_data.wf_1 WHERE TRUE ORDER BY c_3 DESC NULLS LAST, row_id LIMIT 25 OFFSET 900000) page USING (row_id) ORDER BY c_3 DESC NULLS LAST, row_id;
+\echo 'the plain OFFSET form of the same page, for comparison'
+SELECT row_id, c_1, c_2, c_3, c_4, c_5, c_6 FROM dataops_data.wf_1 WHERE TRUE ORDER BY c_3 DESC NULLS LAST, row_id LIMIT 25 OFFSET 900000;
+\o
+\echo 'the sort indexes SortIndexes builds when a large table is first sorted by c_3, then VACUUM (ANALYZE)'
+CREATE INDEX wf_1_c_3_sa ON dataops_data.wf_1 (c_3 ASC NULLS LAST, row_id);
+CREATE INDEX wf_1_c_3_sd ON dataops_data.wf_1 (c_3 DESC NULLS LAST, row_id);
+VACUUM (ANALYZE) dataops_data.wf_1;
+\o /dev/null
+\echo 'with the sort indexes: page 1 sorted, then the deep page (offset 900,000) both ways'
+SELECT row_id, c_1, c_2, c_3, c_4, c_5, c_6 FROM dataops_data.wf_1 JOIN (SELECT row_id FROM dataops_data.wf_1 WHERE TRUE ORDER BY c_3 DESC NULLS LAST, row_id LIMIT 25 OFFSET 0) page USING (row_id) ORDER BY c_3 DESC NULLS LAST, row_id;
+SELECT row_id, c_1, c_2, c_3, c_4, c_5, c_6 FROM dataops_data.wf_1 JOIN (SELECT row_id FROM dataops_data.wf_1 WHERE TRUE ORDER BY c_3 DESC NULLS LAST, row_id LIMIT 25 OFFSET 900000) page USING (row_id) ORDER BY c_3 DESC NULLS LAST, row_id;
+SELECT row_id, c_1, c_2, c_3, c_4, c_5, c_6 FROM dataops_data.wf_1 JOIN (SELECT row_id FROM dataops_data.wf_1 WHERE TRUE ORDER BY c_3 ASC NULLS LAST, row_id LIMIT 25 OFFSET 900000) page USING (row_id) ORDER BY c_3 ASC NULLS LAST, row_id;
+\echo 'plain OFFSET with the index (what the deferred form avoids: a heap fetch per skipped row)'
+SELECT row_id, c_1, c_2, c_3, c_4, c_5, c_6 FROM dataops_data.wf_1 WHERE TRUE ORDER BY c_3 DESC NULLS LAST, row_id LIMIT 25 OFFSET 900000;
 \o
 \timing off
 DROP SCHEMA dataops_data CASCADE;

@@ -36,6 +36,15 @@ public final class ColumnProfile {
 	private boolean keyCandidate = true;
 
 	/**
+	 * Stops checking whether the column can be a key (when the keys are chosen already):
+	 * no hashes are kept and {@link #keyCandidate()} answers {@code false}.
+	 */
+	public void ignoreKey() {
+		this.keyCandidate = false;
+		this.hashes = null;
+	}
+
+	/**
 	 * Takes one value into account.
 	 * @param text the value as read, possibly {@code null}
 	 */

@@ -83,10 +83,13 @@ public class TableStore {
 
 	private final Clock clock;
 
-	TableStore(JdbcTemplate jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+	private final SortIndexes sortIndexes;
+
+	TableStore(JdbcTemplate jdbc, DataSource dataSource, ApplicationEventPublisher events, SortIndexes sortIndexes) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.events = events;
+		this.sortIndexes = sortIndexes;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -183,9 +186,14 @@ public class TableStore {
 				.findFirst()
 				.orElseThrow(() -> new DataRejectedException("This table has no column " + query.orderBy() + "."));
 			order = sort.sqlName() + (query.descending() ? " DESC" : " ASC") + " NULLS LAST, row_id";
+			this.sortIndexes.request(workflowId, sort, (total != null) ? total : 0);
 		}
-		String sql = "SELECT row_id" + selectList(columns) + " FROM " + PhysicalNames.table(workflowId) + " WHERE "
-				+ where + " ORDER BY " + order + " LIMIT " + query.limit() + " OFFSET " + query.offset();
+		// the page's row ids first (narrow: an index-only scan with a sort index, else a
+		// sort of two columns), then only those rows read whole
+		String table = PhysicalNames.table(workflowId);
+		String sql = "SELECT row_id" + selectList(columns) + " FROM " + table + " JOIN (SELECT row_id FROM " + table
+				+ " WHERE " + where + " ORDER BY " + order + " LIMIT " + query.limit() + " OFFSET " + query.offset()
+				+ ") page USING (row_id) ORDER BY " + order;
 		List<Row> rows = this.jdbc.query(sql, (rs, i) -> readRow(rs, columns), parameters.toArray());
 		return new RowPage(columns, rows, (total != null) ? total : 0);
 	}
@@ -489,6 +497,41 @@ public class TableStore {
 					"This table has no row " + rowId + ".");
 		}
 		touch(workflowId);
+	}
+
+	/**
+	 * Adds 1 to an integer column (an empty cell counts as 0) in every row whose key
+	 * column equals a value, in one {@code UPDATE}.
+	 * @param workflowId the workflow
+	 * @param columnId the integer column
+	 * @param keyColumnId the column to match on
+	 * @param keyValue the value to match, of the key column's type
+	 * @return the ids of the rows changed (none when no row matches)
+	 * @throws DataRejectedException (404) without a table; (400) when the column is not
+	 * an integer column or the value is not of the key column's type
+	 */
+	@Transactional
+	public List<Long> increment(long workflowId, long columnId, long keyColumnId, Object keyValue) {
+		lockTable(workflowId);
+		if (!exists(workflowId)) {
+			throw new DataRejectedException(org.springframework.http.HttpStatus.NOT_FOUND,
+					"This workflow has no table yet.");
+		}
+		List<DataColumn> columns = columns(workflowId);
+		DataColumn column = typeChecked(columns, columnId, null);
+		if (column.type() != ColumnType.INTEGER) {
+			throw new DataRejectedException("The column '" + column.name() + "' holds " + column.type().label()
+					+ " values; only an integer column can be incremented.");
+		}
+		DataColumn key = typeChecked(columns, keyColumnId, keyValue);
+		List<Long> changed = this.jdbc.queryForList(
+				"UPDATE " + PhysicalNames.table(workflowId) + " SET " + column.sqlName() + " = COALESCE("
+						+ column.sqlName() + ", 0) + 1 WHERE " + key.sqlName() + " = ? RETURNING row_id",
+				Long.class, jdbcValue(keyValue));
+		if (!changed.isEmpty()) {
+			touch(workflowId);
+		}
+		return changed;
 	}
 
 	/**

@@ -50,6 +50,9 @@ public class Uploads {
 
 	private static final int PREVIEW_ROWS = 10;
 
+	/** Rows read to infer types before loading in one pass. */
+	private static final int SAMPLE_ROWS = 1000;
+
 	private final TableStore store;
 
 	private final UploadProperties properties;
@@ -220,6 +223,25 @@ public class Uploads {
 			String actorEmail) {
 		Path file = spool(body);
 		try {
+			try (Sample sample = sample(file, UploadOptions.CSV, !keyNames.isEmpty())) {
+				List<ColumnChoice> choices = defaultChoices(sample.inspection(), keyNames);
+				if (choices.stream().anyMatch(ColumnChoice::key)) {
+					boolean[] inferred = new boolean[choices.size()];
+					Arrays.fill(inferred, true);
+					List<ColumnSpec> specs = choices.stream()
+						.map((c) -> new ColumnSpec(c.name(), c.type(), c.key()))
+						.toList();
+					return this.store.replace(workflowId, specs,
+							onePass(sample, choices, inferred, keyNames.isEmpty(), !keyNames.isEmpty()), actorEmail);
+				}
+			}
+			catch (SampleContradicted ex) {
+				log.debug("Upload to workflow {}: the first rows' types do not hold for the whole file, "
+						+ "reading it twice", workflowId);
+			}
+			catch (IOException ex) {
+				throw new DataRejectedException("The file could not be read: " + ex.getMessage());
+			}
 			Inspection inspection = inspect(file, UploadOptions.CSV);
 			List<ColumnChoice> choices = defaultChoices(inspection, keyNames);
 			return replace(workflowId, file, UploadOptions.CSV, choices, actorEmail);
@@ -246,15 +268,211 @@ public class Uploads {
 		MergeHow method = MergeHow.of(how);
 		Path file = spool(body);
 		try {
+			try (Sample sample = sample(file, UploadOptions.CSV, true)) {
+				List<ColumnChoice> choices = notKeys(defaultChoices(sample.inspection(), List.of()));
+				return merge(workflowId, choices, leftOn, rightOn, method, actorEmail, false,
+						(typed, inferred) -> onePass(sample, typed, inferred, false, true));
+			}
+			catch (SampleContradicted ex) {
+				log.debug("Merge into workflow {}: the first rows' types do not hold for the whole file, "
+						+ "reading it twice", workflowId);
+			}
+			catch (IOException ex) {
+				throw new DataRejectedException("The file could not be read: " + ex.getMessage());
+			}
 			Inspection inspection = inspect(file, UploadOptions.CSV);
-			List<ColumnChoice> choices = defaultChoices(inspection, List.of()).stream()
-				.map((c) -> new ColumnChoice(c.source(), c.name(), c.type(), false))
-				.toList();
+			List<ColumnChoice> choices = notKeys(defaultChoices(inspection, List.of()));
 			return merge(workflowId, file, UploadOptions.CSV, choices, leftOn, rightOn, method, actorEmail, false);
 		}
 		finally {
 			discard(file);
 		}
+	}
+
+	private static List<ColumnChoice> notKeys(List<ColumnChoice> choices) {
+		return choices.stream().map((c) -> new ColumnChoice(c.source(), c.name(), c.type(), false)).toList();
+	}
+
+	/**
+	 * The first rows of a file, read and profiled, with the reader positioned after them:
+	 * the types and keys they suggest are used at once, and {@link #onePass} checks while
+	 * loading that the whole file agrees.
+	 */
+	private Sample sample(Path file, UploadOptions options, boolean keysKnown) throws IOException {
+		checkSize(file, options);
+		RecordReader reader = open(file, options);
+		try {
+			List<String> header = reader.header();
+			ColumnProfile[] profiles = new ColumnProfile[header.size()];
+			for (int i = 0; i < profiles.length; i++) {
+				profiles[i] = new ColumnProfile();
+				if (keysKnown) {
+					profiles[i].ignoreKey();
+				}
+			}
+			List<String[]> rows = new ArrayList<>();
+			long[] lines = new long[SAMPLE_ROWS];
+			String[] values;
+			while (rows.size() < SAMPLE_ROWS && (values = reader.next()) != null) {
+				for (int i = 0; i < profiles.length; i++) {
+					profiles[i].observe(values[i]);
+				}
+				lines[rows.size()] = reader.line();
+				rows.add(values);
+			}
+			if (rows.isEmpty()) {
+				throw new DataRejectedException("The file has a header but no rows.");
+			}
+			List<List<String>> preview = rows.stream().limit(PREVIEW_ROWS).map(Arrays::asList).toList();
+			Inspection inspection = new Inspection(header, Arrays.stream(profiles).map(ColumnProfile::type).toList(),
+					Arrays.stream(profiles).map(ColumnProfile::wholeNumbers).toList(),
+					Arrays.stream(profiles).map(ColumnProfile::keyCandidate).toList(), rows.size(), preview);
+			return new Sample(reader, profiles, rows, lines, inspection);
+		}
+		catch (IOException | RuntimeException ex) {
+			reader.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The rows of a {@link Sample} and then the rest of the file, converted in the same
+	 * pass that goes into COPY. A value of an inferred column that does not convert, or a
+	 * whole-file type or key candidate that differs from the sample's, throws
+	 * {@link SampleContradicted}: the store's transaction rolls back and the caller reads
+	 * the file twice instead, so the outcome is exactly that of {@link #inspect} followed
+	 * by {@link #replace} or {@link #merge}.
+	 * @param inferred per choice, whether its type (and key flag) came from the sample
+	 * @param keysInferred whether key columns were chosen from the sample
+	 * @param keysKnown whether the profiles skip key detection
+	 */
+	private RowProducer onePass(Sample sample, List<ColumnChoice> choices, boolean[] inferred, boolean keysInferred,
+			boolean keysKnown) {
+		return (sink) -> {
+			RowConverter converter = new RowConverter(choices, inferred, this.zone);
+			for (int r = 0; r < sample.rows().size(); r++) {
+				sink.row(converter.convert(sample.rows().get(r), sample.lines()[r]));
+			}
+			sample.rows().clear();
+			ColumnProfile[] profiles = sample.profiles();
+			RecordReader reader = sample.reader();
+			String[] values;
+			while ((values = reader.next()) != null) {
+				for (int i = 0; i < profiles.length; i++) {
+					profiles[i].observe(values[i]);
+				}
+				sink.row(converter.convert(values, reader.line()));
+			}
+			for (int i = 0; i < choices.size(); i++) {
+				ColumnChoice choice = choices.get(i);
+				if (!inferred[i]) {
+					continue;
+				}
+				ColumnProfile profile = profiles[choice.source()];
+				if (profile.type() != choice.type()) {
+					throw new SampleContradicted();
+				}
+				if (keysInferred && !keysKnown) {
+					boolean key = profile.keyCandidate()
+							&& (choice.type() == ColumnType.INTEGER || choice.type() == ColumnType.STRING);
+					if (key != choice.key()) {
+						throw new SampleContradicted();
+					}
+				}
+			}
+		};
+	}
+
+	/**
+	 * The first rows of a file and its reader, positioned after them.
+	 *
+	 * @param reader the open reader
+	 * @param profiles one per file column, fed with every row read so far
+	 * @param rows the rows read so far (cleared once loaded)
+	 * @param lines the line of each row
+	 * @param inspection what the rows suggest
+	 */
+	private record Sample(RecordReader reader, ColumnProfile[] profiles, List<String[]> rows, long[] lines,
+			Inspection inspection) implements java.io.Closeable {
+
+		@Override
+		public void close() throws IOException {
+			this.reader.close();
+		}
+
+	}
+
+	/**
+	 * The first rows said one thing about a column, a later row another: redo the upload
+	 * in two passes (no stack trace; it is control flow).
+	 */
+	private static final class SampleContradicted extends RuntimeException {
+
+		SampleContradicted() {
+			super("The first rows' types do not hold for the whole file", null, false, false);
+		}
+
+	}
+
+	/**
+	 * Converts a row of text to typed values, refusing with the line and column (or, for
+	 * a column whose type was only inferred from the first rows, with
+	 * {@link SampleContradicted}). Reuses one array: the sink encodes it at once.
+	 */
+	private static final class RowConverter {
+
+		private final ColumnChoice[] choices;
+
+		private final int[] sources;
+
+		private final ColumnType[] types;
+
+		private final boolean[] keys;
+
+		private final boolean[] inferred;
+
+		private final ZoneId zone;
+
+		private final Object[] row;
+
+		RowConverter(List<ColumnChoice> choices, boolean[] inferred, ZoneId zone) {
+			this.choices = choices.toArray(ColumnChoice[]::new);
+			this.sources = choices.stream().mapToInt(ColumnChoice::source).toArray();
+			this.types = choices.stream().map(ColumnChoice::type).toArray(ColumnType[]::new);
+			this.keys = new boolean[this.choices.length];
+			for (int i = 0; i < this.keys.length; i++) {
+				this.keys[i] = this.choices[i].key();
+			}
+			this.inferred = inferred;
+			this.zone = zone;
+			this.row = new Object[this.choices.length];
+		}
+
+		Object[] convert(String[] values, long line) {
+			Object[] row = this.row;
+			for (int i = 0; i < row.length; i++) {
+				try {
+					row[i] = this.types[i].parse(values[this.sources[i]], this.zone);
+				}
+				catch (IllegalArgumentException ex) {
+					if (this.inferred[i]) {
+						throw new SampleContradicted();
+					}
+					ColumnChoice choice = this.choices[i];
+					throw new DataRejectedException("Line " + line + ", column '" + choice.name() + "': "
+							+ ex.getMessage() + " (the column is " + choice.type().label() + ").");
+				}
+				if (row[i] == null && this.keys[i]) {
+					if (this.inferred[i]) {
+						throw new SampleContradicted();
+					}
+					throw new DataRejectedException("Line " + line + ": the key column '" + this.choices[i].name()
+							+ "' is empty; every row needs a key value.");
+				}
+			}
+			return row;
+		}
+
 	}
 
 	/**
@@ -334,6 +552,13 @@ public class Uploads {
 	 */
 	public MergeOutcome merge(long workflowId, Path file, UploadOptions options, List<ColumnChoice> choices,
 			String leftKey, String rightKey, MergeHow how, String actorEmail, boolean preview) {
+		return merge(workflowId, choices, leftKey, rightKey, how, actorEmail, preview,
+				(typed, inferred) -> producer(file, options, typed));
+	}
+
+	private MergeOutcome merge(long workflowId, List<ColumnChoice> choices, String leftKey, String rightKey,
+			MergeHow how, String actorEmail, boolean preview,
+			java.util.function.BiFunction<List<ColumnChoice>, boolean[], RowProducer> producer) {
 		checkChoices(choices);
 		List<DataColumn> existing = this.store.columns(workflowId);
 		if (existing.isEmpty()) {
@@ -358,11 +583,13 @@ public class Uploads {
 		Map<String, DataColumn> byName = new HashMap<>();
 		existing.forEach((c) -> byName.put(c.name().toLowerCase(Locale.ROOT), c));
 		List<ColumnChoice> typed = new ArrayList<>();
+		boolean[] inferred = new boolean[choices.size()];
 		for (int i = 0; i < choices.size(); i++) {
 			ColumnChoice choice = choices.get(i);
 			DataColumn target = (i == right) ? left : byName.get(choice.name().toLowerCase(Locale.ROOT));
 			ColumnType type = (target != null) ? target.type() : choice.type();
 			boolean key = (target == null) && choice.key();
+			inferred[i] = (target == null);
 			typed.add(new ColumnChoice(choice.source(), choice.name(), type, key || i == right));
 		}
 		List<ColumnSpec> specs = new ArrayList<>();
@@ -370,8 +597,8 @@ public class Uploads {
 			ColumnChoice c = typed.get(i);
 			specs.add(new ColumnSpec(c.name(), c.type(), i != right && c.key()));
 		}
-		return this.store.merge(workflowId, new MergeSpec(how, left.id(), specs, right), producer(file, options, typed),
-				actorEmail, preview);
+		return this.store.merge(workflowId, new MergeSpec(how, left.id(), specs, right),
+				producer.apply(typed, inferred), actorEmail, preview);
 	}
 
 	private void checkChoices(List<ColumnChoice> choices) {
@@ -417,24 +644,10 @@ public class Uploads {
 						throw new DataRejectedException("The file has no column " + (choice.source() + 1) + ".");
 					}
 				}
+				RowConverter converter = new RowConverter(choices, new boolean[choices.size()], this.zone);
 				String[] values;
-				Object[] row = new Object[choices.size()];
 				while ((values = reader.next()) != null) {
-					for (int i = 0; i < row.length; i++) {
-						ColumnChoice choice = choices.get(i);
-						try {
-							row[i] = choice.type().parse(values[choice.source()], this.zone);
-						}
-						catch (IllegalArgumentException ex) {
-							throw new DataRejectedException("Line " + reader.line() + ", column '" + choice.name()
-									+ "': " + ex.getMessage() + " (the column is " + choice.type().label() + ").");
-						}
-						if (row[i] == null && choice.key()) {
-							throw new DataRejectedException("Line " + reader.line() + ": the key column '"
-									+ choice.name() + "' is empty; every row needs a key value.");
-						}
-					}
-					sink.row(row);
+					sink.row(converter.convert(values, reader.line()));
 				}
 			}
 		};
