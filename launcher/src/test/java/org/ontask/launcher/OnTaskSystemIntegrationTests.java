@@ -345,6 +345,18 @@ class OnTaskSystemIntegrationTests {
 		assertThat(launch(baseUrl, "nobody." + System.nanoTime() + "@example.org", target, "lms-secret"))
 			.doesNotContain("Dear ");
 		assertThat(launch(baseUrl, ann, target, "not-the-secret")).doesNotContain("Dear Ann");
+
+		// issue 8 through the gateway: the same message scheduled a little ahead is sent
+		// once, by scheduler-service's command to action-service, to both learners
+		String runAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(15).withNano(0).toString();
+		String schedule = field(api(http, baseUrl, "POST", workflow + "/schedules", owner,
+				"{\"name\":\"Week 5 by email\",\"actionId\":" + action[0] + ",\"runAt\":\"" + runAt
+						+ "\",\"parameters\":{\"emailColumn\":\"email\",\"subject\":\"Week 5\"}}",
+				201), "id");
+		await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+			String done = api(http, baseUrl, "GET", workflow + "/schedules/" + schedule, owner, null, 200);
+			assertThat(done).contains("\"status\":\"DONE\",\"runId\"").contains("\"sent\":2,\"failed\":0");
+		});
 	}
 
 	/**
