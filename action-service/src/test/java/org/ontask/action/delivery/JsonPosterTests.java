@@ -55,8 +55,8 @@ class JsonPosterTests {
 
 	// generous time-outs: a busy build machine must not turn an answer into a retry
 	private static JsonPoster poster(int attempts, int circuitMinimumCalls) {
-		return new JsonPoster(new JsonDeliveryProperties(true, Duration.ofSeconds(20), Duration.ofSeconds(20),
-				attempts, Duration.ofMillis(10), circuitMinimumCalls, Duration.ofMinutes(1)));
+		return new JsonPoster(new JsonDeliveryProperties(true, Duration.ofSeconds(20), Duration.ofSeconds(20), attempts,
+				Duration.ofMillis(10), circuitMinimumCalls, Duration.ofMinutes(1)));
 	}
 
 	@Test
