@@ -40,7 +40,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 		// the receiver listens on loopback; refusal of internal targets is tested in
 		// TargetUrlsTests with the default
 		registry.add("ontask.actions.json.allow-internal-targets", () -> "true");
-		registry.add("ontask.actions.json.read-timeout", () -> "500ms");
+		registry.add("ontask.actions.json.read-timeout", () -> "1500ms");
 		registry.add("ontask.actions.json.connect-timeout", () -> "1s");
 		registry.add("ontask.actions.json.attempts", () -> "2");
 		registry.add("ontask.actions.json.backoff", () -> "50ms");
@@ -82,7 +82,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 				byte[] body = exchange.getRequestBody().readAllBytes();
 				if (this.mode.equals("hang")) {
 					try {
-						Thread.sleep(2000);
+						Thread.sleep(4000);
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
@@ -253,8 +253,8 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 			JsonNode done = awaitRun(marie, runs + "/" + run, "DONE");
 			assertThat(done.get("failed").asInt()).isEqualTo(2);
 			assertThat(done.get("failures").get(0).get("error").asString())
-				.isEqualTo("the target did not answer within 500 ms (tried 2 times)");
-			await().atMost(Duration.ofSeconds(10)).until(() -> receiver.hits.get() == 4);
+				.isEqualTo("the target did not answer within 1500 ms (tried 2 times)");
+			await().atMost(Duration.ofSeconds(20)).until(() -> receiver.hits.get() == 4);
 		}
 	}
 

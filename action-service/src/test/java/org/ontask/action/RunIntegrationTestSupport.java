@@ -48,7 +48,7 @@ abstract class RunIntegrationTestSupport {
 
 	static final DataopsStub DATAOPS = new DataopsStub();
 
-	static final AtomicLong IDS = new AtomicLong(70_000 + (System.nanoTime() % 1000) * 100);
+	static final AtomicLong IDS = new AtomicLong(5_000_000L + (System.nanoTime() % 1000) * 1000);
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 

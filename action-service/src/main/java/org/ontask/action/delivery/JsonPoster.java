@@ -39,7 +39,9 @@ public class JsonPoster {
 
 	JsonPoster(JsonDeliveryProperties properties) {
 		this.properties = properties;
+		// HTTP/1.1: no h2c upgrade dance with plain-http targets
 		this.client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
