@@ -40,6 +40,8 @@ CREATE TABLE schedule_execution
   -- meets this unique key and sends nothing
   due_at      TIMESTAMPTZ NOT NULL,
   manual      BOOLEAN     NOT NULL DEFAULT FALSE,
+  -- the Quartz instance (replica) that fired it; null for "run now"
+  fired_by    TEXT,
   status      TEXT        NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'REFUSED')),
   run_id      BIGINT,
   sent        BIGINT,

@@ -47,9 +47,10 @@ public class ExecutionService {
 	 * @param scheduleId the schedule
 	 * @param dueAt the due time
 	 * @param nextRun the due time after it, or null
+	 * @param firedBy the Quartz instance that fired it
 	 */
 	@Transactional
-	public void fire(long scheduleId, Instant dueAt, Instant nextRun) {
+	public void fire(long scheduleId, Instant dueAt, Instant nextRun, String firedBy) {
 		Schedule schedule = lock(scheduleId);
 		if (schedule == null || schedule.status().equals("PAUSED") || schedule.status().equals("DONE")
 				|| (schedule.status().equals("FAILED") && !schedule.timing().once()
@@ -65,7 +66,7 @@ public class ExecutionService {
 			settle(lock(scheduleId), null);
 			return;
 		}
-		queue(schedule, dueAt, false, nextRun);
+		queue(schedule, dueAt, false, nextRun, firedBy);
 	}
 
 	/**
@@ -76,16 +77,16 @@ public class ExecutionService {
 	@Transactional
 	public long runNow(Schedule schedule) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Long id = queue(schedule, now, true, schedule.nextRun());
+		Long id = queue(schedule, now, true, schedule.nextRun(), null);
 		return (id != null) ? id : 0;
 	}
 
-	private Long queue(Schedule schedule, Instant dueAt, boolean manual, Instant nextRun) {
+	private Long queue(Schedule schedule, Instant dueAt, boolean manual, Instant nextRun, String firedBy) {
 		Instant now = this.clock.instant();
 		Long id = this.jdbc
-			.sql("INSERT INTO schedule_execution (schedule_id, due_at, manual, status, queued_at) "
-					+ "VALUES (?, ?, ?, 'QUEUED', ?) ON CONFLICT (schedule_id, due_at) DO NOTHING RETURNING id")
-			.params(schedule.id(), Timestamp.from(dueAt), manual, Timestamp.from(now))
+			.sql("INSERT INTO schedule_execution (schedule_id, due_at, manual, fired_by, status, queued_at) "
+					+ "VALUES (?, ?, ?, ?, 'QUEUED', ?) ON CONFLICT (schedule_id, due_at) DO NOTHING RETURNING id")
+			.params(schedule.id(), Timestamp.from(dueAt), manual, firedBy, Timestamp.from(now))
 			.query(Long.class)
 			.optional()
 			.orElse(null);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
 
 /**
  * What Quartz runs at a due time, on the one replica that acquired the trigger: records
@@ -24,8 +25,15 @@ public class ScheduledRunJob implements Job {
 		long scheduleId = context.getMergedJobDataMap().getLong(ScheduleTriggers.SCHEDULE_ID);
 		Instant dueAt = context.getScheduledFireTime().toInstant();
 		Instant nextRun = (context.getNextFireTime() != null) ? context.getNextFireTime().toInstant() : null;
+		String firedBy;
 		try {
-			this.executions.fire(scheduleId, dueAt, nextRun);
+			firedBy = context.getScheduler().getSchedulerInstanceId();
+		}
+		catch (SchedulerException ex) {
+			firedBy = null;
+		}
+		try {
+			this.executions.fire(scheduleId, dueAt, nextRun, firedBy);
 		}
 		catch (RuntimeException ex) {
 			// Quartz logs it; the next due time runs as usual
