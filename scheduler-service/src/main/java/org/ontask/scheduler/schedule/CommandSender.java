@@ -46,7 +46,10 @@ class CommandSender {
 
 	private final MessagingNames names;
 
-	CommandSender(JdbcClient jdbc, RabbitTemplate rabbit, MessagingNames names) {
+	private final DeliveryTokens tokens;
+
+	CommandSender(JdbcClient jdbc, RabbitTemplate rabbit, MessagingNames names, DeliveryTokens tokens) {
+		this.tokens = tokens;
 		this.jdbc = jdbc;
 		this.rabbit = rabbit;
 		this.names = names;
@@ -83,7 +86,8 @@ class CommandSender {
 		else {
 			send(ACTION_RUNS,
 					new ScheduledRunCommand(schedule.id(), pending.id(), pending.dueAt(), schedule.workflowId(),
-							schedule.actionId(), schedule.ownerEmail(), schedule.incremental(), parameters));
+							schedule.actionId(), schedule.ownerEmail(), schedule.incremental(),
+							this.tokens.open(parameters)));
 		}
 	}
 

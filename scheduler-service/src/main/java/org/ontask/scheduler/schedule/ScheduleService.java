@@ -60,8 +60,11 @@ public class ScheduleService implements WorkflowDataLifecycle {
 
 	private final Clock clock;
 
+	private final DeliveryTokens tokens;
+
 	ScheduleService(JdbcClient jdbc, WorkflowAccess workflows, ScheduleTriggers triggers, ExecutionService executions,
-			ApplicationEventPublisher events, SchedulerProperties properties) {
+			ApplicationEventPublisher events, SchedulerProperties properties, DeliveryTokens tokens) {
+		this.tokens = tokens;
 		this.jdbc = jdbc;
 		this.workflows = workflows;
 		this.triggers = triggers;
@@ -408,7 +411,8 @@ public class ScheduleService implements WorkflowDataLifecycle {
 				parameters.put("token", stored.get("token"));
 			}
 			checkRunParameters(parameters);
-			return new Fields(name, description, kind, actionId, JSON.writeValueAsString(parameters), incremental);
+			return new Fields(name, description, kind, actionId, JSON.writeValueAsString(this.tokens.seal(parameters)),
+					incremental);
 		}
 		if (!kind.equals("TABLE_REFRESH")) {
 			throw new InvalidScheduleException("kind",
