@@ -633,6 +633,11 @@ class LearnerPagesIntegrationTests {
 		String location = added.headers().firstValue("Location").orElseThrow();
 		long action = Long.parseLong(location.replaceAll(".*/actions/(\\d+).*", "$1"));
 		assertThat(questionIds(marie, id, action)).hasSize(44).containsKey("MSLQ_Q01");
+		JsonNode first = JSON
+			.readTree(marie.getJson("/api/workflows/" + id + "/actions/" + action + "/questions").body())
+			.get(0);
+		assertThat(first.get("label").asString())
+			.isEqualTo("I prefer class work that is challenging so I can learn new things");
 		assertThat(DATAOPS.columns(id)).hasSize(table().columns().size() + 44);
 		String actionPage = marie.get("/workflows/" + id + "/actions/" + action).body();
 		assertThat(actionPage).contains("MSLQ data input").contains("MSLQ_Q01");

@@ -337,7 +337,7 @@ public class ActionImport {
 					JsonNode condition = pair.path("condition");
 					questions.add(new ServeService.ImportedQuestion(column,
 							condition.isObject() ? condition.path("name").asString(null) : null,
-							!pair.path("changes_allowed").asBoolean(true)));
+							!pair.path("changes_allowed").asBoolean(true), description(definition)));
 				}
 			}
 			else {
@@ -349,13 +349,22 @@ public class ActionImport {
 						learnerColumn = columnName;
 						continue;
 					}
-					questions.add(new ServeService.ImportedQuestion(columnName, null, false));
+					questions.add(new ServeService.ImportedQuestion(columnName, null, false, description(definition)));
 				}
 			}
 		}
 		return new Imported(name, text(node, "description_text"), type, text, filter, conditions, columns, questions,
 				learnerColumn, node.path("serve_enabled").asBoolean(false), instant(node, "active_from"),
 				instant(node, "active_to"), node.path("shuffle").asBoolean(false), type == ActionType.RUBRIC_TEXT);
+	}
+
+	/**
+	 * The question's text: the column's description in the file, kept with the question
+	 * so it shows even where the table's column has none.
+	 */
+	private static String description(ImportedColumn column) {
+		String text = (column != null) ? column.description().strip() : "";
+		return (text.length() > 2000) ? text.substring(0, 2000) : text;
 	}
 
 	/** A formula of the file: {@code _formula} or, in older files, {@code formula}. */

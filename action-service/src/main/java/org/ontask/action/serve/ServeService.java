@@ -325,7 +325,8 @@ public class ServeService {
 						.orElseThrow(() -> new InvalidServeException(
 								"Question \"" + question.column() + "\" is shown under condition \""
 										+ question.condition() + "\", which the action does not have."));
-			this.store.addQuestion(action.id(), question.column(), "", conditionId, question.locked());
+			this.store.addQuestion(action.id(), question.column(), label(question.label()), conditionId,
+					question.locked());
 		}
 	}
 
@@ -335,8 +336,9 @@ public class ServeService {
 	 * @param column its column
 	 * @param condition the name of the action's condition that must hold, null for always
 	 * @param locked whether learners cannot change it once answered
+	 * @param label the question's text (the column's description in the file)
 	 */
-	public record ImportedQuestion(String column, String condition, boolean locked) {
+	public record ImportedQuestion(String column, String condition, boolean locked, String label) {
 	}
 
 	/**
