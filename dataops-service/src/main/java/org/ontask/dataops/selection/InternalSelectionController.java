@@ -43,7 +43,7 @@ class InternalSelectionController {
 		this.workflows.nameOfWorkflowOpenTo(id, user.getName());
 		return this.store.columns(id)
 			.stream()
-			.map((c) -> new InternalColumn(c.name(), c.type().label(), c.key(), c.categories()))
+			.map((c) -> new InternalColumn(c.name(), c.type().label(), c.key(), c.categories(), c.description()))
 			.toList();
 	}
 
@@ -74,8 +74,9 @@ class InternalSelectionController {
 	 * @param type integer, double, string, boolean or datetime
 	 * @param key whether it is a key column
 	 * @param categories allowed values (empty: any)
+	 * @param description what the column holds (a survey question's default text)
 	 */
-	record InternalColumn(String name, String type, boolean key, List<String> categories) {
+	record InternalColumn(String name, String type, boolean key, List<String> categories, String description) {
 
 	}
 
