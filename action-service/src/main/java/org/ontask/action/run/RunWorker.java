@@ -178,33 +178,35 @@ class RunWorker {
 		long pause = (this.properties.emailsPerSecond() > 0) ? (long) (1000 / this.properties.emailsPerSecond()) : 0;
 		int offset = 0;
 		long total;
-		do {
-			Selection page = this.dataops.selection(run.workflowId(),
-					ActionService.selectionOf(action, wanted, offset, PAGE));
-			total = page.total();
-			Set<String> reached = reachedEarlier(run, page, run.emailColumn());
-			for (Selection.Row row : page.rows()) {
-				if (!done.add(row.rowId())) {
-					continue;
+		try (SmtpConnection smtp = new SmtpConnection(this.mail)) {
+			do {
+				Selection page = this.dataops.selection(run.workflowId(),
+						ActionService.selectionOf(action, wanted, offset, PAGE));
+				total = page.total();
+				Set<String> reached = reachedEarlier(run, page, run.emailColumn());
+				for (Selection.Row row : page.rows()) {
+					if (!done.add(row.rowId())) {
+						continue;
+					}
+					String key = ValueText.of(row.values().get(run.emailColumn())).trim();
+					if (reached.contains(key)) {
+						record(run.id(), row.rowId(), key, "EXCLUDED", REACHED_EARLIER);
+						continue;
+					}
+					if (!send(run, prepared, row, from, smtp)) {
+						progress(run.id(), (int) total);
+						pause(run, "The mail server cannot be reached.");
+						return;
+					}
+					if (pause > 0) {
+						sleep(pause);
+					}
 				}
-				String key = ValueText.of(row.values().get(run.emailColumn())).trim();
-				if (reached.contains(key)) {
-					record(run.id(), row.rowId(), key, "EXCLUDED", REACHED_EARLIER);
-					continue;
-				}
-				if (!send(run, prepared, row, from)) {
-					progress(run.id(), (int) total);
-					pause(run, "The mail server cannot be reached.");
-					return;
-				}
-				if (pause > 0) {
-					sleep(pause);
-				}
+				progress(run.id(), (int) total);
+				offset += PAGE;
 			}
-			progress(run.id(), (int) total);
-			offset += PAGE;
+			while (offset < total);
 		}
-		while (offset < total);
 		finish(run.id(), "DONE", null);
 		if (run.sendSummary()) {
 			summary(run, from);
@@ -215,7 +217,8 @@ class RunWorker {
 	 * One learner; false when the mail server is unreachable (the learner stays
 	 * unhandled).
 	 */
-	private boolean send(Run run, MessageRenderer.Prepared prepared, Selection.Row row, String from) {
+	private boolean send(Run run, MessageRenderer.Prepared prepared, Selection.Row row, String from,
+			SmtpConnection smtp) {
 		String recipient = ValueText.of(row.values().get(run.emailColumn())).trim();
 		if (run.exclude().contains(recipient)) {
 			record(run.id(), row.rowId(), recipient, "EXCLUDED", null);
@@ -241,7 +244,7 @@ class RunWorker {
 		long backoff = this.properties.smtpBackoff().toMillis();
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.mail.send(mime(run, from, recipient, this.tracking.withPixel(run.id(), row.rowId(), message)));
+				smtp.send(mime(run, from, recipient, this.tracking.withPixel(run.id(), row.rowId(), message)));
 				update(run.id(), row.rowId(), "SENT", null);
 				return true;
 			}
