@@ -496,6 +496,34 @@ class LearnerPagesIntegrationTests {
 	}
 
 	@Test
+	void aRenamedColumnIsFollowedByTheLearnerPageAndItsQuestions() {
+		long id = workflow("Renamed", table());
+		TestBrowser marie = instructor(MARIE);
+		long action = createAction(marie, id, "{\"name\":\"A\",\"type\":\"survey\"}");
+		String path = "/api/workflows/" + id + "/actions/" + action;
+		assertThat(
+				send(marie, "PUT", path + "/serve", id, "{\"enabled\":true,\"learnerColumn\":\"email\"}").statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> question = send(marie, "POST", path + "/questions", id,
+				"{\"column\":\"Score\",\"label\":\"Your score?\",\"locked\":false}");
+		assertThat(question.statusCode()).as(question.body()).isIn(200, 201);
+		for (String[] rename : new String[][] { { "email", "e-mail" }, { "Score", "Final mark" } }) {
+			Message message = MessageBuilder
+				.withBody(("{\"workflowId\":" + id + ",\"columnId\":3,\"oldName\":\"" + rename[0] + "\",\"newName\":\""
+						+ rename[1] + "\",\"actorEmail\":\"" + MARIE + "\",\"at\":\"2026-11-24T10:00:00Z\"}")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.setContentType("application/json")
+				.build();
+			this.rabbit.send(this.names.exchange("dataops.events"), "column.renamed", message);
+		}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(JSON.readTree(marie.getJson(path + "/serve").body()).get("learnerColumn").asString())
+				.isEqualTo("e-mail");
+			assertThat(marie.getJson(path + "/questions").body()).contains("Final mark").doesNotContain("\"Score\"");
+		});
+	}
+
+	@Test
 	void aClonedWorkflowKeepsTheQuestionsAndLearnerPages() {
 		long id = workflow("Cloned", table());
 		TestBrowser marie = instructor(MARIE);

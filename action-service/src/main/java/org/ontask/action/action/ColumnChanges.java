@@ -14,6 +14,7 @@ import org.ontask.formula.Formulas;
 import org.ontask.formula.ResolvedColumn;
 
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,10 @@ class ColumnChanges {
 
 	private final WorkflowAttributes attributes;
 
-	ColumnChanges(ActionRepository actions, WorkflowAttributes attributes) {
+	private final JdbcClient jdbc;
+
+	ColumnChanges(ActionRepository actions, WorkflowAttributes attributes, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.actions = actions;
 		this.attributes = attributes;
 	}
@@ -72,6 +76,17 @@ class ColumnChanges {
 				this.actions.save(action);
 			}
 		}
+		// survey questions and learner pages name their column too
+		this.jdbc
+			.sql("UPDATE survey_question q SET column_name = ? FROM action a WHERE q.action_id = a.id "
+					+ "AND a.workflow_id = ? AND q.column_name = ?")
+			.params(to, event.workflowId(), from)
+			.update();
+		this.jdbc
+			.sql("UPDATE action_serve s SET learner_column = ? FROM action a WHERE s.action_id = a.id "
+					+ "AND a.workflow_id = ? AND s.learner_column = ?")
+			.params(to, event.workflowId(), from)
+			.update();
 	}
 
 	@RabbitListener(queues = QUEUE + "column.deleted')}")
