@@ -67,10 +67,17 @@ final class SmtpConnection implements AutoCloseable {
 		if (this.transport == null || !this.transport.isConnected()) {
 			close();
 			Transport opened = impl.getSession().getTransport(impl.getProtocol());
-			opened.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+			// as Spring's sender: an empty user or password (unset in configuration)
+			// means none
+			opened.connect(impl.getHost(), impl.getPort(), blankAsNull(impl.getUsername()),
+					blankAsNull(impl.getPassword()));
 			this.transport = opened;
 		}
 		return this.transport;
+	}
+
+	private static String blankAsNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/** As Spring's sender does before handing a message to the transport. */
