@@ -107,7 +107,7 @@ class ViewController {
 		return form(model, id, viewId, view.name(), view.description(), view.columns(), view.filter(), null);
 	}
 
-	@PostMapping("/workflows/{id}/views/{viewId}")
+	@PostMapping("/workflows/{id:\\d+}/views/{viewId:\\d+}")
 	String update(@PathVariable long id, @PathVariable long viewId, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, @RequestParam(required = false) List<String> columns,
 			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "") String field,
