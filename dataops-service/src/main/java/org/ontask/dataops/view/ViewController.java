@@ -1,9 +1,11 @@
 package org.ontask.dataops.view;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ontask.dataops.store.DataColumn;
 import org.ontask.dataops.store.DataRejectedException;
 import org.ontask.dataops.store.TableStore;
 import org.ontask.dataops.table.TablePages;
@@ -76,7 +78,8 @@ class ViewController {
 		}
 	}
 
-	@GetMapping("/workflows/{id}/views/{viewId}")
+	// digits only: /workflows/assets/views/querybuilder.js is the builder's script
+	@GetMapping("/workflows/{id:\\d+}/views/{viewId:\\d+}")
 	String show(@PathVariable long id, @PathVariable long viewId, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) Long sort,
 			@RequestParam(required = false) String dir, @RequestParam(required = false) String q, Authentication user,
@@ -104,7 +107,7 @@ class ViewController {
 		return form(model, id, viewId, view.name(), view.description(), view.columns(), view.filter(), null);
 	}
 
-	@PostMapping("/workflows/{id}/views/{viewId}")
+	@PostMapping("/workflows/{id:\\d+}/views/{viewId:\\d+}")
 	String update(@PathVariable long id, @PathVariable long viewId, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, @RequestParam(required = false) List<String> columns,
 			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "") String field,
@@ -149,14 +152,22 @@ class ViewController {
 		model.addAttribute("description", description);
 		model.addAttribute("chosen", chosen);
 		model.addAttribute("filter", "{}".equals(filter) ? "" : filter);
-		model.addAttribute("columns", this.store.columns(id));
+		List<DataColumn> columns = this.store.columns(id);
+		model.addAttribute("columns", columns);
+		// for the query builder (a data attribute, so the page escapes it like any value)
+		model.addAttribute("columnsJson",
+				JsonMapper.shared()
+					.writeValueAsString(
+							columns.stream().map((c) -> Map.of("name", c.name(), "type", c.type().label())).toList()));
 		model.addAttribute("error", error);
 		return "view-form";
 	}
 
 	/** The formula JSON: as written, or one rule built from the simple fields. */
 	static String formula(String filter, String field, String operator, String value) {
-		if (!filter.isBlank() || field.isBlank()) {
+		// the query builder writes {} for "no rule": the one-rule fields may still give
+		// one
+		if ((!filter.isBlank() && !"{}".equals(filter.strip())) || field.isBlank()) {
 			return filter;
 		}
 		ObjectNode rule = JsonMapper.shared().createObjectNode();

@@ -554,6 +554,29 @@ class TableFeaturesIntegrationTests {
 	}
 
 	@Test
+	void theViewFormEditsTheFilterWithTheQueryBuilder() {
+		long id = students();
+		TestBrowser owner = browser(OWNER);
+		String form = owner.get("/workflows/" + id + "/views/new").body();
+		assertThat(form).contains("data-testid=\"filter-builder\"")
+			.contains("data-input=\"filter\"")
+			.contains("&quot;name&quot;:&quot;sid&quot;")
+			.contains("&quot;type&quot;:&quot;integer&quot;")
+			.contains("/workflows/assets/views/querybuilder.js");
+		HttpResponse<String> script = owner.get("/workflows/assets/views/querybuilder.js");
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.body()).contains("ontask-qb").contains("is_not_null");
+		// the builder's "no rule" ({}) leaves the one-rule fields in charge
+		HttpResponse<String> created = owner.submit("/workflows/" + id + "/views?columns=sid",
+				Map.of("name", "Builder", "filter", "{}", "field", "score", "operator", "greater", "value", "5"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		String page = owner
+			.get(created.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+			.body();
+		assertThat(page).contains("score &gt; 5");
+	}
+
+	@Test
 	void statisticsInSqlWithOneLearnerMarked() {
 		long id = students();
 		TestBrowser owner = browser(OWNER);
