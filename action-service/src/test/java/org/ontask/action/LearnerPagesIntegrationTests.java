@@ -496,7 +496,7 @@ class LearnerPagesIntegrationTests {
 	}
 
 	@Test
-	void aRenamedColumnIsFollowedByTheLearnerPageAndItsQuestions() {
+	void aRenamedColumnIsFollowedByTheLearnerPageAndItsQuestionsAndACloneTakesThem() {
 		long id = workflow("Renamed", table());
 		TestBrowser marie = instructor(MARIE);
 		long action = createAction(marie, id, "{\"name\":\"A\",\"type\":\"survey\"}");
@@ -521,6 +521,15 @@ class LearnerPagesIntegrationTests {
 				.isEqualTo("e-mail");
 			assertThat(marie.getJson(path + "/questions").body()).contains("Final mark").doesNotContain("\"Score\"");
 		});
+
+		// a cloned action takes its questions and page settings, switched off
+		HttpResponse<String> cloned = send(marie, "POST", path + "/clone", id, "{}");
+		assertThat(cloned.statusCode()).as(cloned.body()).isIn(200, 201);
+		String copy = "/api/workflows/" + id + "/actions/" + JSON.readTree(cloned.body()).get("id").asLong();
+		assertThat(marie.getJson(copy + "/questions").body()).contains("Final mark").contains("Your score?");
+		JsonNode copySettings = JSON.readTree(marie.getJson(copy + "/serve").body());
+		assertThat(copySettings.get("enabled").asBoolean()).isFalse();
+		assertThat(copySettings.get("learnerColumn").asString()).isEqualTo("e-mail");
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,8 +64,11 @@ public class ActionService {
 
 	private final ApplicationEventPublisher events;
 
+	private final JdbcClient jdbc;
+
 	ActionService(ActionRepository actions, WorkflowAccess access, DataopsClient dataops, WorkflowAttributes attributes,
-			MessageTemplates templates, ApplicationEventPublisher events) {
+			MessageTemplates templates, ApplicationEventPublisher events, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.events = events;
 		this.actions = actions;
 		this.access = access;
@@ -216,7 +220,35 @@ public class ActionService {
 		for (ActionCondition condition : source.getConditions()) {
 			clone.addCondition(condition.getName(), condition.getDescription(), condition.getFormula());
 		}
-		return created(this.actions.save(clone), email);
+		Action saved = this.actions.saveAndFlush(clone);
+		copyParts(source.getId(), saved.getId());
+		return created(saved, email);
+	}
+
+	/**
+	 * What a clone takes besides its texts and conditions: the rubric, the survey
+	 * questions (with their condition, matched by name) and the learner page settings,
+	 * switched off so the copy is not served until the instructor says so.
+	 */
+	private void copyParts(long sourceId, long cloneId) {
+		this.jdbc
+			.sql("INSERT INTO rubric_cell (action_id, criterion, level, description, feedback) "
+					+ "SELECT ?, criterion, level, description, feedback FROM rubric_cell WHERE action_id = ?")
+			.params(cloneId, sourceId)
+			.update();
+		this.jdbc
+			.sql("INSERT INTO action_serve (action_id, enabled, active_from, active_to, learner_column, shuffle, "
+					+ "updated_at) SELECT ?, FALSE, active_from, active_to, learner_column, shuffle, ? "
+					+ "FROM action_serve WHERE action_id = ?")
+			.params(cloneId, java.sql.Timestamp.from(Instant.now()), sourceId)
+			.update();
+		this.jdbc
+			.sql("INSERT INTO survey_question (action_id, column_name, label, condition_id, locked, position) "
+					+ "SELECT ?, q.column_name, q.label, nc.id, q.locked, q.position FROM survey_question q "
+					+ "LEFT JOIN action_condition oc ON oc.id = q.condition_id "
+					+ "LEFT JOIN action_condition nc ON nc.action_id = ? AND nc.name = oc.name WHERE q.action_id = ?")
+			.params(cloneId, cloneId, sourceId)
+			.update();
 	}
 
 	/**
