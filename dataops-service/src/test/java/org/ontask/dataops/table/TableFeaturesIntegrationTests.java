@@ -129,7 +129,7 @@ class TableFeaturesIntegrationTests {
 		Object[] columns = internal(OWNER, HttpMethod.GET, "/internal/workflows/" + id + "/columns", null);
 		assertThat(columns[0]).isEqualTo(200);
 		assertThat((String) columns[1])
-			.contains("{\"name\":\"sid\",\"type\":\"integer\",\"key\":true,\"categories\":[]}")
+			.contains("{\"name\":\"sid\",\"type\":\"integer\",\"key\":true,\"categories\":[],\"description\":\"\"}")
 			.contains("\"name\":\"passed\",\"type\":\"boolean\"");
 
 		String body = """
