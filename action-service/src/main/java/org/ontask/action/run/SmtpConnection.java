@@ -5,6 +5,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -29,7 +30,8 @@ final class SmtpConnection implements AutoCloseable {
 	/**
 	 * Sends one message over the open connection, opening it when needed.
 	 * @param message the message
-	 * @throws MessagingException when the server refuses it or cannot be reached
+	 * @throws MessagingException when the server refuses it or the connection breaks
+	 * @throws MailSendException when no connection can be made (as Spring's sender)
 	 */
 	void send(MimeMessage message) throws MessagingException {
 		if (!(this.sender instanceof JavaMailSenderImpl impl)) {
@@ -67,10 +69,17 @@ final class SmtpConnection implements AutoCloseable {
 		if (this.transport == null || !this.transport.isConnected()) {
 			close();
 			Transport opened = impl.getSession().getTransport(impl.getProtocol());
-			// as Spring's sender: an empty user or password (unset in configuration)
-			// means none
-			opened.connect(impl.getHost(), impl.getPort(), blankAsNull(impl.getUsername()),
-					blankAsNull(impl.getPassword()));
+			try {
+				// as Spring's sender: an empty user or password (unset in configuration)
+				// means none
+				opened.connect(impl.getHost(), impl.getPort(), blankAsNull(impl.getUsername()),
+						blankAsNull(impl.getPassword()));
+			}
+			catch (MessagingException ex) {
+				// reported as Spring's sender does: a connection failure, which a run
+				// waits out (RunWorker.temporary)
+				throw new MailSendException("Mail server connection failed", ex);
+			}
 			this.transport = opened;
 		}
 		return this.transport;
