@@ -379,7 +379,8 @@ class OnTaskSystemIntegrationTests {
 			.stream()
 			.map((e) -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
 			.collect(Collectors.joining(",", "{", "}"));
-		Process signer = new ProcessBuilder("python3",
+		// the system python, where scripts/install-test-tools puts python3-oauthlib
+		Process signer = new ProcessBuilder("/usr/bin/python3",
 				repositoryRoot().resolve("auth-service/src/test/resources/lti/sign_launch.py").toString(), url, "lms",
 				secret, json)
 			.redirectErrorStream(true)
