@@ -235,7 +235,7 @@ final class StartCommand {
 		Map<App, Process> pending = new LinkedHashMap<>();
 		for (App app : apps) {
 			this.out.printf("Starting %s on port %d%n", app.appName(), app.port(this.context.portBase()));
-			Process process = this.processes.launch(app.appName(), this.context.javaOptions(),
+			Process process = this.processes.launch(app.appName(), this.context.javaOptions(app),
 					app.jar(this.context.root()), List.of(), environmentOf(app, environment));
 			this.launched.add(app.appName());
 			pending.put(app, process);

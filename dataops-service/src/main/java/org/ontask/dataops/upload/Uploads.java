@@ -221,7 +221,10 @@ public class Uploads {
 	 */
 	public TableStore.Replaced replaceCsv(long workflowId, InputStream body, Collection<String> keyNames,
 			String actorEmail) {
+		long started = System.nanoTime();
 		Path file = spool(body);
+		log.debug("Upload to workflow {}: body received in {} ms", workflowId,
+				(System.nanoTime() - started) / 1_000_000);
 		try {
 			try (Sample sample = sample(file, UploadOptions.CSV, !keyNames.isEmpty())) {
 				List<ColumnChoice> choices = defaultChoices(sample.inspection(), keyNames);

@@ -58,6 +58,8 @@ public final class UploadBenchmark {
 
 	private int runs = 3;
 
+	private boolean phases;
+
 	private Path work = Path.of(System.getProperty("java.io.tmpdir"), "ontask-benchmark");
 
 	private TestInfrastructure.Postgres pg;
@@ -72,10 +74,11 @@ public final class UploadBenchmark {
 				case "--rows" -> bench.rows = Integer.parseInt(args[++i]);
 				case "--runs" -> bench.runs = Integer.parseInt(args[++i]);
 				case "--work-dir" -> bench.work = Path.of(args[++i]);
+				case "--phases" -> bench.phases = true;
 				case "--direct" -> {
 				}
 				default -> throw new IllegalArgumentException(
-						"Unknown argument " + args[i] + "; use [--rows N] [--runs R] [--work-dir DIR]");
+						"Unknown argument " + args[i] + "; use [--rows N] [--runs R] [--work-dir DIR] [--phases]");
 			}
 		}
 		int status = 1;
@@ -99,7 +102,11 @@ public final class UploadBenchmark {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(DataopsServiceApplication.class)
 			.profiles("test")
 			.run("--server.port=0", "--ontask.upload.max-size=4GB", "--spring.main.banner-mode=off",
-					"--logging.level.root=WARN");
+					"--logging.level.root=WARN",
+					// where an upload's time goes: receiving, reading and copying,
+					// building keys
+					"--logging.level.org.ontask.dataops.upload.Uploads=" + (this.phases ? "DEBUG" : "WARN"),
+					"--logging.level.org.ontask.dataops.store.TableStore=" + (this.phases ? "DEBUG" : "WARN"));
 		Uploads uploads = context.getBean(Uploads.class);
 		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 		HeapPeak heap = new HeapPeak();
