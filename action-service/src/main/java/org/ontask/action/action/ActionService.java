@@ -417,7 +417,7 @@ public class ActionService {
 	 * once.
 	 */
 	private List<ActionAttachment> validAttachments(long workflowId, ActionType type, List<Long> viewIds) {
-		if (viewIds.contains(null)) {
+		if (viewIds.stream().anyMatch(java.util.Objects::isNull)) {
 			throw new InvalidActionException("attachments", "An attachment is given by the id of a view.");
 		}
 		List<Long> wanted = viewIds.stream().distinct().toList();
