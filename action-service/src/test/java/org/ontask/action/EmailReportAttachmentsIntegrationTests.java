@@ -227,6 +227,38 @@ class EmailReportAttachmentsIntegrationTests {
 		assertThat(lines.get(10_000)).isEqualTo("11000,learner10000@example.org,0");
 	}
 
+	@Test
+	void aScheduledReportCarriesItsAttachmentsToo() throws Exception {
+		long id = workflow("Scheduled attachments", table());
+		long emails = view(id, "Emails", List.of("Email"), null);
+		TestBrowser marie = api(MARIE, id);
+		long action = report(marie, id, "[" + emails + "]");
+		long execution = IDS.incrementAndGet();
+		String subject = "Scheduled attachments " + execution;
+		Message command = MessageBuilder
+			.withBody(("{\"scheduleId\":" + IDS.incrementAndGet() + ",\"executionId\":" + execution + ",\"workflowId\":"
+					+ id + ",\"actionId\":" + action + ",\"actorEmail\":\"" + MARIE
+					+ "\",\"incremental\":false,\"parameters\":{\"subject\":\"" + subject + "\"}}")
+				.getBytes(StandardCharsets.UTF_8))
+			.setContentType("application/json")
+			.build();
+		this.rabbit.send("", this.names.exchange("action-service.scheduled-runs"), command);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(TestInfrastructure.get().smtp().getReceivedMessages())
+				.anyMatch((message) -> subject.equals(subjectOf(message))));
+		assertThat(attachments(only(subject))).containsExactly(
+				Map.entry("Emails.csv", "Email\r\nana@example.org\r\nben@example.org\r\ncleo@example.org\r\n"));
+	}
+
+	private static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private long report(TestBrowser marie, long workflowId, String attachments) {
 		String body = "{\"name\":\"Weekly report\",\"type\":\"email_report\",\"subject\":\"Report\",\"filter\":"
 				+ NOT_DAN + ",\"attachments\":" + attachments + ",\"text\":"
