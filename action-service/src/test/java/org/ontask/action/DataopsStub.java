@@ -102,6 +102,35 @@ final class DataopsStub {
 		return table(workflowId);
 	}
 
+	/**
+	 * Gives a workflow a view, as dataops lists it.
+	 * @param workflowId the workflow
+	 * @param viewId the view's id
+	 * @param name its name
+	 * @param columns its columns in order
+	 * @param filter its filter formula (JSON), null for every row
+	 */
+	void putView(long workflowId, long viewId, String name, List<String> columns, String filter) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", viewId);
+		view.put("name", name);
+		view.put("description", "");
+		view.put("columns", columns);
+		view.put("filter", (filter != null) ? JSON.readTree(filter) : null);
+		view.put("filterText", (filter != null) ? filter : "");
+		this.views.computeIfAbsent(workflowId, (id) -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(view);
+	}
+
+	/**
+	 * Deletes a view, as dataops does (no event is published).
+	 * @param workflowId the workflow
+	 * @param viewId the view
+	 */
+	void deleteView(long workflowId, long viewId) {
+		this.views.getOrDefault(workflowId, new ArrayList<>())
+			.removeIf((view) -> String.valueOf(view.get("id")).equals(String.valueOf(viewId)));
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			if (this.down) {

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -70,6 +74,12 @@ class Action {
 	@OrderBy("position")
 	private List<ActionCondition> conditions = new ArrayList<>();
 
+	/** email_report: the views sent with the report as CSV files, in order. */
+	@ElementCollection
+	@CollectionTable(name = "action_attachment", joinColumns = @JoinColumn(name = "action_id"))
+	@OrderColumn(name = "position")
+	private List<ActionAttachment> attachments = new ArrayList<>();
+
 	protected Action() {
 	}
 
@@ -126,6 +136,16 @@ class Action {
 
 	List<ActionCondition> getConditions() {
 		return this.conditions;
+	}
+
+	List<ActionAttachment> getAttachments() {
+		return this.attachments;
+	}
+
+	void attach(List<ActionAttachment> attachments) {
+		this.attachments.clear();
+		this.attachments.addAll(attachments);
+		touch();
 	}
 
 	Optional<ActionCondition> condition(long conditionId) {

@@ -13,7 +13,9 @@ import jakarta.servlet.http.HttpSession;
 import org.ontask.action.attribute.WorkflowAttributes;
 import org.ontask.action.dataops.DataColumn;
 import org.ontask.action.dataops.DataopsClient;
+import org.ontask.action.dataops.DataView;
 import org.ontask.action.dataops.DataopsRefusedException;
+import org.ontask.action.dataops.DataopsUnavailableException;
 import org.ontask.action.dataops.DataopsViews;
 import org.ontask.action.dataops.Selection;
 import org.ontask.platform.web.OnTaskSession;
@@ -153,6 +155,37 @@ class ActionController {
 			}
 		}
 		model.addAttribute("otherConditions", others);
+		if (action.type().equals(ActionType.EMAIL_REPORT.code())) {
+			attachmentsModel(id, aid, user, model, action);
+		}
+	}
+
+	/**
+	 * The workflow's views to choose from, and the chosen views that are gone (a run
+	 * sends the report without them and says so; saving the choice drops them).
+	 */
+	private void attachmentsModel(long id, long aid, Authentication user, Model model, ActionResponse action) {
+		List<DataView> views;
+		try {
+			views = this.views.all(id);
+		}
+		catch (DataopsUnavailableException ex) {
+			model.addAttribute("viewsError", "The workflow's views cannot be listed right now.");
+			views = List.of();
+		}
+		model.addAttribute("attachableViews", views);
+		if (!model.containsAttribute("chosenViews")) {
+			model.addAttribute("chosenViews", action.attachments());
+		}
+		if (!model.containsAttribute("viewsError")) {
+			List<Long> existing = views.stream().map(DataView::id).toList();
+			model.addAttribute("goneViews",
+					this.actions.attachments(id, aid, user.getName())
+						.stream()
+						.filter((attachment) -> !existing.contains(attachment.viewId()))
+						.map(ActionAttachment::viewName)
+						.toList());
+		}
 	}
 
 	@PostMapping("/workflows/{id:\\d+}/actions/{aid:\\d+}/details")
@@ -180,6 +213,19 @@ class ActionController {
 		return change(id, aid, user, session, model, response, "filter", () -> this.actions.update(id, aid,
 				user.getName(), new UpdateActionRequest(null, null, null, null, json(formula, "filter"))),
 				"filter-saved");
+	}
+
+	@PostMapping("/workflows/{id:\\d+}/actions/{aid:\\d+}/attachments")
+	String attachments(@PathVariable long id, @PathVariable long aid,
+			@RequestParam(name = "viewId", required = false) List<Long> viewIds, Authentication user,
+			HttpSession session, Model model, HttpServletResponse response) {
+		List<Long> chosen = (viewIds != null) ? viewIds : List.of();
+		// what was chosen comes back if the choice is refused
+		model.addAttribute("chosenViews", chosen);
+		return change(
+				id, aid, user, session, model, response, "attachments", () -> this.actions.update(id, aid,
+						user.getName(), new UpdateActionRequest(null, null, null, null, null, chosen)),
+				"attachments-saved");
 	}
 
 	@PostMapping("/workflows/{id:\\d+}/actions/{aid:\\d+}/conditions")

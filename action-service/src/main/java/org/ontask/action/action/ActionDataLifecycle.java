@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 /**
  * What happens to a workflow's actions when workflow-service clones, deletes or flushes
  * it. Plain set-based SQL, idempotent: a clone copies only the actions the clone does not
- * have yet (by name), so a redelivered command changes nothing twice.
+ * have yet (by name), so a redelivered command changes nothing twice. Email reports'
+ * attachments are not copied: the clone's views are new views with ids of their own.
  * <p>
  * A flush removes the table's columns, so everything that refers to columns goes: every
- * action's filter, conditions and rubric cells. The actions and their texts stay (the
- * original keeps them too); a text that prints a column no longer there is refused at its
- * next save and shown with the reason in preview.
+ * action's filter, conditions and rubric cells, and the email reports' attachments (the
+ * views go with the table). The actions and their texts stay (the original keeps them
+ * too); a text that prints a column no longer there is refused at its next save and shown
+ * with the reason in preview.
  */
 @Component
 class ActionDataLifecycle implements WorkflowDataLifecycle {
@@ -90,6 +92,10 @@ class ActionDataLifecycle implements WorkflowDataLifecycle {
 			.param(workflowId)
 			.update();
 		this.jdbc.sql("DELETE FROM rubric_cell WHERE action_id IN (SELECT id FROM action WHERE workflow_id = ?)")
+			.param(workflowId)
+			.update();
+		// dataops deletes the views with the table
+		this.jdbc.sql("DELETE FROM action_attachment WHERE action_id IN (SELECT id FROM action WHERE workflow_id = ?)")
 			.param(workflowId)
 			.update();
 		this.jdbc.sql("UPDATE action SET filter = NULL, updated_at = ?, version = version + 1 WHERE workflow_id = ?")

@@ -24,9 +24,12 @@ import tools.jackson.databind.JsonNode;
  * @param version its version
  * @param warnings problems left by changes to the table's columns (e.g. a deleted column
  * it refers to); previews and runs refuse while any is left
+ * @param attachments for an email report: the ids of the workflow's views sent with it as
+ * CSV files, in order (a view deleted since it was chosen stays listed until the action
+ * is saved without it; see the README)
  */
 public record ActionResponse(long id, long workflowId, String name, String description, String type, String typeLabel,
 		String subject, String text, JsonNode filter, String filterText, List<ConditionResponse> conditions,
-		Instant createdAt, Instant updatedAt, long version, List<String> warnings) {
+		Instant createdAt, Instant updatedAt, long version, List<String> warnings, List<Long> attachments) {
 
 }

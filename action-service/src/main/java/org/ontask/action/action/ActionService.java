@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 
 import org.ontask.action.attribute.WorkflowAttributes;
 import org.ontask.action.dataops.DataColumn;
+import org.ontask.action.dataops.DataView;
 import org.ontask.action.dataops.DataopsClient;
+import org.ontask.action.dataops.DataopsViews;
 import org.ontask.action.dataops.Selection;
 import org.ontask.action.dataops.SelectionRequest;
 import org.ontask.action.template.JsonText;
@@ -47,6 +49,8 @@ public class ActionService {
 
 	static final int MAX_NAME = 200;
 
+	static final int MAX_ATTACHMENTS = 20;
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Any value as JSON text, for columns that store JSON. */
@@ -66,9 +70,12 @@ public class ActionService {
 
 	private final JdbcClient jdbc;
 
+	private final DataopsViews views;
+
 	ActionService(ActionRepository actions, WorkflowAccess access, DataopsClient dataops, WorkflowAttributes attributes,
-			MessageTemplates templates, ApplicationEventPublisher events, JdbcClient jdbc) {
+			MessageTemplates templates, ApplicationEventPublisher events, JdbcClient jdbc, DataopsViews views) {
 		this.jdbc = jdbc;
+		this.views = views;
 		this.events = events;
 		this.actions = actions;
 		this.access = access;
@@ -132,6 +139,9 @@ public class ActionService {
 			throw new InvalidActionException("name", "There is already an action called \"" + name + "\".");
 		}
 		Action action = new Action(workflowId, name, trimmed(request.description()), type);
+		if (request.attachments() != null) {
+			action.attach(validAttachments(workflowId, type, request.attachments()));
+		}
 		Lazy<List<DataColumn>> columns = new Lazy<>(() -> this.dataops.columns(workflowId));
 		if (request.filter() != null) {
 			action.filter(validFilter(request.filter(), columns.get()));
@@ -162,7 +172,8 @@ public class ActionService {
 	}
 
 	/**
-	 * Changes an action's name, description, texts or filter.
+	 * Changes an action's name, description, texts, filter or attachments (all or
+	 * nothing).
 	 * @param workflowId the workflow
 	 * @param actionId the action
 	 * @param email the user
@@ -172,6 +183,9 @@ public class ActionService {
 	@Transactional
 	public ActionResponse update(long workflowId, long actionId, String email, UpdateActionRequest request) {
 		Action action = find(workflowId, actionId, email);
+		// checked first: a view that is not the workflow's changes nothing else either
+		List<ActionAttachment> attachments = (request.attachments() != null)
+				? validAttachments(workflowId, action.getType(), request.attachments()) : null;
 		if (request.name() != null) {
 			String name = validName(request.name(), "name", "An action");
 			if (!name.equals(action.getName()) && this.actions.existsByWorkflowIdAndName(workflowId, name)) {
@@ -199,6 +213,9 @@ public class ActionService {
 			action.resolved("text");
 			action.resolved("subject");
 		}
+		if (attachments != null) {
+			action.attach(attachments);
+		}
 		return response(this.actions.saveAndFlush(action));
 	}
 
@@ -217,6 +234,7 @@ public class ActionService {
 		Action clone = new Action(workflowId, name, source.getDescription(), source.getType());
 		clone.write(source.getSubject(), source.getText());
 		clone.filter(source.getFilter());
+		clone.attach(source.getAttachments());
 		for (ActionCondition condition : source.getConditions()) {
 			clone.addCondition(condition.getName(), condition.getDescription(), condition.getFormula());
 		}
@@ -379,6 +397,48 @@ public class ActionService {
 		action.addCondition(name, source.getDescription(), source.getFormula());
 		this.actions.saveAndFlush(action);
 		return condition(action.conditionNamed(name).orElseThrow());
+	}
+
+	/**
+	 * The views an email report sends as CSV files, with the names they had when chosen.
+	 * @param workflowId the workflow
+	 * @param actionId the action
+	 * @param email the user
+	 * @return the views in order; empty for other actions
+	 */
+	@Transactional(readOnly = true)
+	public List<ActionAttachment> attachments(long workflowId, long actionId, String email) {
+		return List.copyOf(find(workflowId, actionId, email).getAttachments());
+	}
+
+	/**
+	 * Each view id checked with dataops: it must be a view of this workflow (the call
+	 * acts as the user, so dataops also checks that they may open it). Repeated ids count
+	 * once.
+	 */
+	private List<ActionAttachment> validAttachments(long workflowId, ActionType type, List<Long> viewIds) {
+		if (viewIds.stream().anyMatch(java.util.Objects::isNull)) {
+			throw new InvalidActionException("attachments", "An attachment is given by the id of a view.");
+		}
+		List<Long> wanted = viewIds.stream().distinct().toList();
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		if (type != ActionType.EMAIL_REPORT) {
+			throw new InvalidActionException("attachments", "Only an email report has attachments.");
+		}
+		if (wanted.size() > MAX_ATTACHMENTS) {
+			throw new InvalidActionException("attachments",
+					"An email report can have at most " + MAX_ATTACHMENTS + " attachments.");
+		}
+		List<ActionAttachment> chosen = new ArrayList<>();
+		for (long viewId : wanted) {
+			DataView view = this.views.find(workflowId, viewId)
+				.orElseThrow(() -> new InvalidActionException("attachments",
+						"View " + viewId + " is not a view of this workflow."));
+			chosen.add(new ActionAttachment(viewId, view.name()));
+		}
+		return chosen;
 	}
 
 	/**
@@ -610,7 +670,8 @@ public class ActionService {
 				action.getType().code(), action.getType().label(), action.getSubject(), action.getText(),
 				formulaNodeOrEmpty(filter), (filter != null) ? text(filter) : "", conditions, action.getCreatedAt(),
 				action.getUpdatedAt(), action.getVersion(),
-				ColumnWarning.read(action.getColumnWarnings()).stream().map(ColumnWarning::message).toList());
+				ColumnWarning.read(action.getColumnWarnings()).stream().map(ColumnWarning::message).toList(),
+				action.getAttachments().stream().map(ActionAttachment::viewId).toList());
 	}
 
 	private static ConditionResponse condition(ActionCondition condition) {

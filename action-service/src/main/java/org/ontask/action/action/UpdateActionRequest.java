@@ -1,5 +1,7 @@
 package org.ontask.action.action;
 
+import java.util.List;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,7 +12,22 @@ import tools.jackson.databind.JsonNode;
  * @param subject a new subject template
  * @param text a new message template
  * @param filter a new filter formula ({@code {}} for every learner)
+ * @param attachments for an email report: the ids of the workflow's views sent with it as
+ * CSV files, in order ({@code []} for none)
  */
-public record UpdateActionRequest(String name, String description, String subject, String text, JsonNode filter) {
+public record UpdateActionRequest(String name, String description, String subject, String text, JsonNode filter,
+		List<Long> attachments) {
+
+	/**
+	 * A change that leaves the attachments as they are.
+	 * @param name a new name
+	 * @param description a new description
+	 * @param subject a new subject template
+	 * @param text a new message template
+	 * @param filter a new filter formula
+	 */
+	public UpdateActionRequest(String name, String description, String subject, String text, JsonNode filter) {
+		this(name, description, subject, text, filter, null);
+	}
 
 }

@@ -15,7 +15,8 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * A workflow's views from dataops-service (signed, as the signed-in user, through the
- * circuit breaker {@code dataops-service}), so that an action can be created from one.
+ * circuit breaker {@code dataops-service}), so that an action can be created from one and
+ * an email report can send some as CSV attachments.
  */
 @Component
 public class DataopsViews {
@@ -39,12 +40,23 @@ public class DataopsViews {
 	 */
 	public List<DataView> list(long workflowId) {
 		try {
-			Object answer = call(() -> api().views(workflowId));
-			return (answer instanceof List<?> views) ? views.stream().map(DataView.class::cast).toList() : List.of();
+			return all(workflowId);
 		}
 		catch (DataopsUnavailableException ex) {
 			return List.of();
 		}
+	}
+
+	/**
+	 * The views of a workflow, by name, when it matters that they could not be listed (an
+	 * empty list means the workflow has none).
+	 * @param workflowId the workflow
+	 * @return its views
+	 * @throws DataopsUnavailableException when dataops cannot be reached
+	 */
+	public List<DataView> all(long workflowId) {
+		Object answer = call(() -> api().views(workflowId));
+		return (answer instanceof List<?> views) ? views.stream().map(DataView.class::cast).toList() : List.of();
 	}
 
 	/**

@@ -20,9 +20,16 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * Carries out one claimed {@code email_report} run: the action's text rendered once (its
  * {@code ot_insert_report} tables list the columns over the learners the filter selects)
- * and emailed to the run's fixed recipients. Recorded as one message (row 0) before it
- * goes out, so a resumed or redelivered run does not send it twice; a mail server that
- * cannot be reached after retries pauses the run.
+ * and emailed to the run's fixed recipients, with the views the action attaches as CSV
+ * files ({@link ReportAttachments}). Recorded as one message (row 0) before it goes out,
+ * so a resumed or redelivered run does not send it twice; a mail server that cannot be
+ * reached after retries pauses the run.
+ * <p>
+ * A chosen view that has been deleted since does not stop the report: the instructor
+ * deleted it on purpose (the original drops a deleted view from its actions'
+ * attachments), and a report that is not sent at all, above all a scheduled one, loses
+ * more than one file. The report goes without it and the run's report names the view, so
+ * nothing is left out silently.
  */
 final class EmailReportRun {
 
@@ -36,9 +43,12 @@ final class EmailReportRun {
 
 	private final RunWorker.Run run;
 
+	private final ReportAttachments attachments;
+
 	EmailReportRun(RunWorker worker, JsonRun.Tools tools, JavaMailSender mail, ActionProperties properties,
-			RunWorker.Run run) {
+			ReportAttachments attachments, RunWorker.Run run) {
 		this.worker = worker;
+		this.attachments = attachments;
 		this.tools = tools;
 		this.mail = mail;
 		this.properties = properties;
@@ -61,15 +71,30 @@ final class EmailReportRun {
 			.param(this.run.id())
 			.query(Long.class)
 			.single() > 0;
-		if (!handled && !send(prepared)) {
-			return;
+		String warning;
+		if (handled) {
+			// sent before (a redelivered command): the run keeps what it said then
+			warning = this.tools.jdbc()
+				.sql("SELECT message FROM action_run WHERE id = ?")
+				.param(this.run.id())
+				.query(String.class)
+				.optional()
+				.orElse(null);
+		}
+		else {
+			try (ReportAttachments.Written files = this.attachments.write(action, this.run.actorEmail())) {
+				warning = files.warning();
+				if (!send(prepared, files)) {
+					return;
+				}
+			}
 		}
 		this.worker.progress(this.run.id(), 1);
-		this.worker.finish(this.run.id(), "DONE", null);
+		this.worker.finish(this.run.id(), "DONE", warning);
 	}
 
 	/** False when the mail server is unreachable and the run has paused. */
-	private boolean send(MessageRenderer.Prepared prepared) {
+	private boolean send(MessageRenderer.Prepared prepared, ReportAttachments.Written files) {
 		String to = this.run.emailTo();
 		MessageRenderer.Message message;
 		try {
@@ -84,7 +109,7 @@ final class EmailReportRun {
 		long backoff = this.properties.smtpBackoff().toMillis();
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.mail.send(mime(from, message));
+				this.mail.send(mime(from, message, files));
 				this.worker.update(this.run.id(), JsonRun.REPORT_ROW, "SENT", null);
 				return true;
 			}
@@ -107,7 +132,8 @@ final class EmailReportRun {
 		}
 	}
 
-	private MimeMessage mime(String from, MessageRenderer.Message message) throws MessagingException {
+	private MimeMessage mime(String from, MessageRenderer.Message message, ReportAttachments.Written files)
+			throws MessagingException {
 		MimeMessage mime = this.mail.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
 		helper.setFrom(from);
@@ -122,6 +148,7 @@ final class EmailReportRun {
 		// cells apart in the plain-text part
 		helper.setText(RunWorker.plainText(message.html().replaceAll("(?i)</t[dh]>(?=\\s*<t[dh])", "\t")),
 				message.html());
+		files.addTo(helper);
 		return mime;
 	}
 

@@ -87,10 +87,14 @@ class RunWorker {
 
 	private final ReadTracking tracking;
 
+	private final ReportAttachments attachments;
+
 	RunWorker(JdbcClient jdbc, ActionService actions, DataopsClient dataops, MessageRenderer renderer,
 			JavaMailSender mail, ActionProperties properties, RunService runs, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, JsonRun.Tools json, ReadTracking tracking) {
+			PlatformTransactionManager transactions, JsonRun.Tools json, ReadTracking tracking,
+			ReportAttachments attachments) {
 		this.json = json;
+		this.attachments = attachments;
 		this.events = events;
 		this.tracking = tracking;
 		this.transaction = new TransactionTemplate(transactions);
@@ -125,7 +129,7 @@ class RunWorker {
 					new JsonRun(this, this.json, run).carryOut();
 				}
 				else if (run.emailTo() != null) {
-					new EmailReportRun(this, this.json, this.mail, this.properties, run).carryOut();
+					new EmailReportRun(this, this.json, this.mail, this.properties, this.attachments, run).carryOut();
 				}
 				else {
 					carryOut(run);
@@ -440,7 +444,7 @@ class RunWorker {
 	static ActionResponse withSubject(ActionResponse action, String subject) {
 		return new ActionResponse(action.id(), action.workflowId(), action.name(), action.description(), action.type(),
 				action.typeLabel(), subject, action.text(), action.filter(), action.filterText(), action.conditions(),
-				action.createdAt(), action.updatedAt(), action.version(), action.warnings());
+				action.createdAt(), action.updatedAt(), action.version(), action.warnings(), action.attachments());
 	}
 
 	/**
