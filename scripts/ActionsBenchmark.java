@@ -49,7 +49,7 @@ public class ActionsBenchmark {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+\\d+K, used (\\d+)K");
+	private static final Pattern HEAP_USED = Pattern.compile("(?:heap|generation)\\s+total\\s+\\d+K, used (\\d+)K");
 
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
@@ -550,9 +550,17 @@ public class ActionsBenchmark {
 						.start();
 					String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 					jcmd.waitFor();
+					// G1 prints one "heap total ..., used ...K" line; the serial collector
+					// (./ontask start's) one line per generation, which add up
 					Matcher used = HEAP_USED.matcher(out);
-					if (used.find()) {
-						this.peakKb = Math.max(this.peakKb, Long.parseLong(used.group(1)));
+					long usedKb = 0;
+					boolean found = false;
+					while (used.find()) {
+						usedKb += Long.parseLong(used.group(1));
+						found = true;
+					}
+					if (found) {
+						this.peakKb = Math.max(this.peakKb, usedKb);
 						this.samples++;
 					}
 					Thread.sleep(100);
