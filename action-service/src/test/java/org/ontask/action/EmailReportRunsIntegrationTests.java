@@ -59,8 +59,9 @@ class EmailReportRunsIntegrationTests extends RunIntegrationTestSupport {
 		this.jdbc.sql("UPDATE action_run SET status = 'QUEUED' WHERE id = ?").param(run).update();
 		command("action-service.runs", "{\"runId\":" + run + "}");
 		awaitRun(marie, runs + "/" + run, "DONE");
-		Thread.sleep(500);
-		assertThat(mailTo("head@example.org", subject)).hasSize(1);
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(mailTo("head@example.org", subject)).hasSize(1));
 	}
 
 	@Test

@@ -81,6 +81,9 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 				this.hits.incrementAndGet();
 				byte[] body = exchange.getRequestBody().readAllBytes();
 				if (this.mode.equals("hang")) {
+					// the receiver itself is slow, past the client's read time-out: this
+					// sleep is the simulated slow server, not a test waiting for
+					// something
 					try {
 						Thread.sleep(4000);
 					}
@@ -185,9 +188,10 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 			this.jdbc.sql("UPDATE action_run SET status = 'QUEUED' WHERE id = ?").param(run).update();
 			command("action-service.runs", "{\"runId\":" + run + "}");
 			awaitRun(marie, runs + "/" + run, "DONE");
-			Thread.sleep(500);
-			assertThat(receiver.received).hasSize(4);
-			assertThat(receiver.hits.get()).isEqualTo(4);
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(receiver.received).hasSize(4);
+				assertThat(receiver.hits.get()).isEqualTo(4);
+			});
 		}
 	}
 

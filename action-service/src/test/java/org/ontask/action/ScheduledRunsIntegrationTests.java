@@ -79,13 +79,14 @@ class ScheduledRunsIntegrationTests extends RunIntegrationTestSupport {
 		// the same command again, twice: no second run, nobody mailed twice
 		command(QUEUE, command);
 		command(QUEUE, command);
-		Thread.sleep(2000);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM action_run WHERE schedule_id = ?")
-			.param(schedule)
-			.query(Long.class)
-			.single()).isEqualTo(1);
-		assertThat(mailTo("ana@example.org", subject)).hasSize(1);
-		assertThat(outbox("ActionRunRefused", "\"executionId\":" + execution + ",")).isEmpty();
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(this.jdbc.sql("SELECT count(*) FROM action_run WHERE schedule_id = ?")
+				.param(schedule)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(mailTo("ana@example.org", subject)).hasSize(1);
+			assertThat(outbox("ActionRunRefused", "\"executionId\":" + execution + ",")).isEmpty();
+		});
 	}
 
 	@Test
@@ -153,12 +154,13 @@ class ScheduledRunsIntegrationTests extends RunIntegrationTestSupport {
 		// redelivered: refused once only, and never a run
 		command(QUEUE, commandJson(schedule, missingColumn, id, action, MARIE, false,
 				"{\"emailColumn\":\"Gone\",\"subject\":\"s\"}"));
-		Thread.sleep(2000);
-		assertThat(outbox("ActionRunRefused", "\"executionId\":" + missingColumn + ",")).hasSize(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM action_run WHERE schedule_id = ?")
-			.param(schedule)
-			.query(Long.class)
-			.single()).isZero();
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(outbox("ActionRunRefused", "\"executionId\":" + missingColumn + ",")).hasSize(1);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM action_run WHERE schedule_id = ?")
+				.param(schedule)
+				.query(Long.class)
+				.single()).isZero();
+		});
 	}
 
 }
