@@ -664,9 +664,10 @@ class SchedulesIntegrationTests {
 	private ConfigurableApplicationContext secondReplica() {
 		ConfigurableApplicationContext second = new SpringApplicationBuilder(SchedulerServiceApplication.class)
 			.profiles("test")
-			.properties("server.port=0", "spring.rabbitmq.listener.simple.auto-startup=false",
-					"spring.rabbitmq.dynamic=false", "spring.flyway.enabled=false")
-			.run();
+			// as arguments, not default properties: those lose to application.yml, whose
+			// port 8085 may be taken (by a running system)
+			.run("--server.port=0", "--spring.rabbitmq.listener.simple.auto-startup=false",
+					"--spring.rabbitmq.dynamic=false", "--spring.flyway.enabled=false");
 		// Quartz keeps its connection providers in a JVM-wide registry keyed by the
 		// scheduler's name, which both replicas share (it is the cluster's name): the
 		// second replica's registration replaced the first's. Point both back at this
