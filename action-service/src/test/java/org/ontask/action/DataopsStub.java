@@ -98,10 +98,6 @@ final class DataopsStub {
 		return this.tables.get(workflowId);
 	}
 
-	Table tables(long workflowId) {
-		return table(workflowId);
-	}
-
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			if (this.down) {
