@@ -32,7 +32,7 @@ class ActionFromViewIntegrationTests extends WorkflowScenarios {
 	}
 
 	private long withViews(String name) {
-		long id = workflow(name);
+		long id = workflow(name, tutorialTable());
 		DATAOPS.views.put(id, List.of(view(71, "Low <scorers>", LOW_SCORE, "Score < 50"), view(72, "All", null, ""),
 				view(73, "Stale", GONE, "Gone = x")));
 		return id;

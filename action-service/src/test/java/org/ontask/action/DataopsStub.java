@@ -98,10 +98,6 @@ final class DataopsStub {
 		return this.tables.get(workflowId);
 	}
 
-	Table tables(long workflowId) {
-		return table(workflowId);
-	}
-
 	/**
 	 * Gives a workflow a view, as dataops lists it.
 	 * @param workflowId the workflow

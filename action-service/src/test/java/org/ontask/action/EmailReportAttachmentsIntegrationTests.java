@@ -53,8 +53,7 @@ import static org.awaitility.Awaitility.await;
  * page (views of the workflow only), written from dataops' views and selections when the
  * report goes out, and a view deleted since it was chosen left out with the run saying
  * so. Real PostgreSQL, Redis and RabbitMQ, dataops played by {@link DataopsStub} over
- * HTTP, email to GreenMail. (Self-contained rather than built on
- * {@code RunIntegrationTestSupport}, which is being reworked.)
+ * HTTP, email to GreenMail.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

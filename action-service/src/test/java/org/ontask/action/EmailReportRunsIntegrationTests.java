@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
  * Email reports: one email to fixed recipients with the tables of
  * {@code ot_insert_report}, interactive or scheduled, sent once.
  */
-class EmailReportRunsIntegrationTests extends RunIntegrationTestSupport {
+class EmailReportRunsIntegrationTests extends WorkflowScenarios {
 
 	private long report(TestBrowser marie, long workflowId) {
 		return createAction(marie, workflowId,
@@ -28,7 +28,7 @@ class EmailReportRunsIntegrationTests extends RunIntegrationTestSupport {
 
 	@Test
 	void aReportIsEmailedOnceToItsRecipientsWithItsTable() throws Exception {
-		long id = workflow("Report");
+		long id = workflow("Report", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = report(marie, id);
 		String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
@@ -59,13 +59,14 @@ class EmailReportRunsIntegrationTests extends RunIntegrationTestSupport {
 		this.jdbc.sql("UPDATE action_run SET status = 'QUEUED' WHERE id = ?").param(run).update();
 		command("action-service.runs", "{\"runId\":" + run + "}");
 		awaitRun(marie, runs + "/" + run, "DONE");
-		Thread.sleep(500);
-		assertThat(mailTo("head@example.org", subject)).hasSize(1);
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(mailTo("head@example.org", subject)).hasSize(1));
 	}
 
 	@Test
 	void aScheduledReportGoesToTheOwnerWhenNoRecipientIsGiven() throws Exception {
-		long id = workflow("Scheduled report");
+		long id = workflow("Scheduled report", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = report(marie, id);
 		long schedule = IDS.incrementAndGet();
@@ -85,7 +86,7 @@ class EmailReportRunsIntegrationTests extends RunIntegrationTestSupport {
 
 	@Test
 	void badRecipientsAreRefused() {
-		long id = workflow("Report refused");
+		long id = workflow("Report refused", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = report(marie, id);
 		String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";

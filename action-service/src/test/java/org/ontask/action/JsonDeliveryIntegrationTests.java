@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * and time-outs, a pause while the target is down and a resume that delivers nobody
  * twice, invalid JSON refused on save and flagged in preview.
  */
-class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
+class JsonDeliveryIntegrationTests extends WorkflowScenarios {
 
 	@DynamicPropertySource
 	static void delivery(DynamicPropertyRegistry registry) {
@@ -81,6 +81,9 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 				this.hits.incrementAndGet();
 				byte[] body = exchange.getRequestBody().readAllBytes();
 				if (this.mode.equals("hang")) {
+					// the receiver itself is slow, past the client's read time-out: this
+					// sleep is the simulated slow server, not a test waiting for
+					// something
 					try {
 						Thread.sleep(4000);
 					}
@@ -139,7 +142,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 	@Test
 	void aJsonRunPostsOneCorrectDocumentPerLearnerWithTheToken() throws Exception {
 		try (Receiver receiver = new Receiver()) {
-			long id = workflow("JSON");
+			long id = workflow("JSON", sidTable());
 			TestBrowser marie = api(MARIE, id);
 			long action = jsonAction(marie, id);
 			String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
@@ -185,16 +188,17 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 			this.jdbc.sql("UPDATE action_run SET status = 'QUEUED' WHERE id = ?").param(run).update();
 			command("action-service.runs", "{\"runId\":" + run + "}");
 			awaitRun(marie, runs + "/" + run, "DONE");
-			Thread.sleep(500);
-			assertThat(receiver.received).hasSize(4);
-			assertThat(receiver.hits.get()).isEqualTo(4);
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(receiver.received).hasSize(4);
+				assertThat(receiver.hits.get()).isEqualTo(4);
+			});
 		}
 	}
 
 	@Test
 	void aJsonReportPostsOneDocumentWithListsOfColumnValues() throws Exception {
 		try (Receiver receiver = new Receiver()) {
-			long id = workflow("JSON report");
+			long id = workflow("JSON report", sidTable());
 			TestBrowser marie = api(MARIE, id);
 			long action = createAction(marie, id,
 					"{\"name\":\"Report\",\"type\":\"json_report\",\"text\":"
@@ -220,7 +224,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 	void aTargetAnswering500IsRetriedAndEachFailureRecorded() throws Exception {
 		try (Receiver receiver = new Receiver()) {
 			receiver.mode = "500";
-			long id = workflow("JSON 500");
+			long id = workflow("JSON 500", sidTable());
 			TestBrowser marie = api(MARIE, id);
 			long action = jsonAction(marie, id);
 			String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
@@ -242,8 +246,8 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 	void aTargetThatHangsTimesOutIsRetriedAndRecorded() throws Exception {
 		try (Receiver receiver = new Receiver()) {
 			receiver.mode = "hang";
-			long id = workflow("JSON hang");
-			DataopsStub.Table table = DATAOPS.tables(id);
+			long id = workflow("JSON hang", sidTable());
+			DataopsStub.Table table = DATAOPS.table(id);
 			table.rows().subList(2, 4).clear();
 			TestBrowser marie = api(MARIE, id);
 			long action = jsonAction(marie, id);
@@ -261,7 +265,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 	@Test
 	void aRunPausesWhileTheTargetIsDownAndResumesWithoutDeliveringTwice() throws Exception {
 		try (Receiver receiver = new Receiver(); TcpProxy proxy = new TcpProxy("127.0.0.1", receiver.port())) {
-			long id = workflow("JSON down");
+			long id = workflow("JSON down", sidTable());
 			TestBrowser marie = api(MARIE, id);
 			long action = jsonAction(marie, id);
 			String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
@@ -296,7 +300,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			free = socket.getLocalPort();
 		}
-		long id = workflow("JSON nobody");
+		long id = workflow("JSON nobody", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = jsonAction(marie, id);
 		String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
@@ -313,7 +317,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			free = socket.getLocalPort();
 		}
-		long id = workflow("JSON scheduled down");
+		long id = workflow("JSON scheduled down", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = jsonAction(marie, id);
 		long schedule = IDS.incrementAndGet();
@@ -333,7 +337,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 
 	@Test
 	void invalidJsonIsRefusedOnSaveWithItsPositionAndFlaggedInPreview() {
-		long id = workflow("JSON invalid");
+		long id = workflow("JSON invalid", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		Map<String, String> refused = Map.of("{\"a\": {{ sid }},}", "at line 1, column", "{\"a\": \"{{ sid }}\"",
 				"not valid JSON", "{\"a\": {{ Nope }}}", "is not a column, attribute or condition",
@@ -366,7 +370,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 		assertThat(dan.get("text").asString()).isEqualTo("[1,2]");
 		JsonNode ben = getJson(marie, "/api/workflows/" + id + "/actions/" + action + "/preview?row=2");
 		assertThat(ben.get("text").asString()).isEqualTo("[]");
-		DATAOPS.tables(id).rows().get(1).put("Score", 60.0);
+		DATAOPS.table(id).rows().get(1).put("Score", 60.0);
 		JsonNode mixed = getJson(marie, "/api/workflows/" + id + "/actions/" + action + "/preview?row=2");
 		assertThat(mixed.get("text").asString()).isEqualTo("[1,]");
 		assertThat(mixed.get("error").asString()).contains("not valid JSON at line 1, column");
@@ -376,7 +380,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 
 	@Test
 	void runsWithABadTargetOrKeyAreRefusedBeforeAnythingIsSent() {
-		long id = workflow("JSON refused");
+		long id = workflow("JSON refused", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = jsonAction(marie, id);
 		String runs = "/api/workflows/" + id + "/actions/" + action + "/runs";
@@ -397,7 +401,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 	@Test
 	void aScheduledIncrementalJsonRunOnlyDeliversToNewLearners() throws Exception {
 		try (Receiver receiver = new Receiver()) {
-			long id = workflow("JSON scheduled");
+			long id = workflow("JSON scheduled", sidTable());
 			TestBrowser marie = api(MARIE, id);
 			long action = jsonAction(marie, id);
 			long schedule = IDS.incrementAndGet();
@@ -420,7 +424,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 				JsonNode done = awaitRun(marie, runs + "/" + run, "DONE");
 				assertThat(done.get("sent").asInt()).isEqualTo((i == 0) ? 4 : 1);
 				if (i == 0) {
-					DATAOPS.tables(id).rows().add(row(5, "Eve", "eve@example.org", 55.0, false));
+					DATAOPS.table(id).rows().add(sidRow(5, "Eve", "eve@example.org", 55.0, false));
 				}
 			}
 			assertThat(receiver.received).hasSize(5);
@@ -431,7 +435,7 @@ class JsonDeliveryIntegrationTests extends RunIntegrationTestSupport {
 	@Test
 	void theActionAndRunPagesOfferTheJsonFields() throws Exception {
 		try (Receiver receiver = new Receiver()) {
-			long id = workflow("JSON pages");
+			long id = workflow("JSON pages", sidTable());
 			TestBrowser marie = api(MARIE, id);
 			long action = jsonAction(marie, id);
 			String base = "/workflows/" + id + "/actions/" + action;

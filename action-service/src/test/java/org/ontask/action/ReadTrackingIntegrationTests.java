@@ -73,7 +73,7 @@ class ReadTrackingIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void aTrackedRunAddsItsColumnAndAFirstFetchCountsOnceReplaysNever() throws Exception {
-		long id = workflow("Tracking");
+		long id = workflow("Tracking", tutorialTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = createAction(marie, id, message("Tracked"));
 		String subject = "Tracked " + id;
@@ -116,7 +116,7 @@ class ReadTrackingIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void forgedOrTamperedTokensChangeNothingAndStillGetTheImage() throws Exception {
-		long id = workflow("Forged tracking");
+		long id = workflow("Forged tracking", tutorialTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = createAction(marie, id, message("Forged"));
 		String subject = "Forged " + id;
@@ -147,7 +147,7 @@ class ReadTrackingIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void anUntrackedRunHasNoImageAndAddsNoColumn() throws Exception {
-		long id = workflow("Untracked");
+		long id = workflow("Untracked", tutorialTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = createAction(marie, id, message("Untracked"));
 		String subject = "Untracked " + id;
@@ -162,7 +162,7 @@ class ReadTrackingIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void theSendFormOffersTracking() {
-		long id = workflow("Tracking form");
+		long id = workflow("Tracking form", tutorialTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = createAction(marie, id, message("Form"));
 		String form = marie.get("/workflows/" + id + "/actions/" + action + "/runs").body();

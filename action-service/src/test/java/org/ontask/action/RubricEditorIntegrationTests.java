@@ -23,7 +23,7 @@ class RubricEditorIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void criteriaAreAddedFilledSavedAndReachTheMessages() {
-		long id = workflow("Rubric page");
+		long id = workflow("Rubric page", tutorialTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = rubricAction(marie, id);
 		String path = "/workflows/" + id + "/actions/" + action + "/rubric";
@@ -68,7 +68,7 @@ class RubricEditorIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void levelsAndColumnsThatDoNotFitAreRefusedAndChangeNothing() {
-		long id = workflow("Rubric refused");
+		long id = workflow("Rubric refused", tutorialTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = rubricAction(marie, id);
 		String path = "/workflows/" + id + "/actions/" + action + "/rubric";

@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
  * start runs as the schedule's owner, once per execution, incrementally when asked, and
  * what cannot start is published as {@code action.run.refused}.
  */
-class ScheduledRunsIntegrationTests extends RunIntegrationTestSupport {
+class ScheduledRunsIntegrationTests extends WorkflowScenarios {
 
 	private static final String QUEUE = "action-service.scheduled-runs";
 
@@ -47,7 +47,7 @@ class ScheduledRunsIntegrationTests extends RunIntegrationTestSupport {
 
 	@Test
 	void aCommandStartsOneRunAsTheOwnerAndARedeliveryStartsNoSecond() throws Exception {
-		long id = workflow("Scheduled");
+		long id = workflow("Scheduled", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = emailAction(marie, id);
 		long schedule = IDS.incrementAndGet();
@@ -79,18 +79,19 @@ class ScheduledRunsIntegrationTests extends RunIntegrationTestSupport {
 		// the same command again, twice: no second run, nobody mailed twice
 		command(QUEUE, command);
 		command(QUEUE, command);
-		Thread.sleep(2000);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM action_run WHERE schedule_id = ?")
-			.param(schedule)
-			.query(Long.class)
-			.single()).isEqualTo(1);
-		assertThat(mailTo("ana@example.org", subject)).hasSize(1);
-		assertThat(outbox("ActionRunRefused", "\"executionId\":" + execution + ",")).isEmpty();
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(this.jdbc.sql("SELECT count(*) FROM action_run WHERE schedule_id = ?")
+				.param(schedule)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(mailTo("ana@example.org", subject)).hasSize(1);
+			assertThat(outbox("ActionRunRefused", "\"executionId\":" + execution + ",")).isEmpty();
+		});
 	}
 
 	@Test
 	void anIncrementalScheduleOnlyReachesLearnersNotReachedByItsEarlierRuns() throws Exception {
-		long id = workflow("Incremental");
+		long id = workflow("Incremental", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = emailAction(marie, id);
 		long schedule = IDS.incrementAndGet();
@@ -103,7 +104,7 @@ class ScheduledRunsIntegrationTests extends RunIntegrationTestSupport {
 		assertThat(awaitRun(marie, runs + awaitScheduledRun(first), "DONE").get("sent").asInt()).isEqualTo(4);
 
 		// a learner enrols between the runs
-		DATAOPS.tables(id).rows().add(row(5, "Eve", "eve@example.org", 55.0, false));
+		DATAOPS.table(id).rows().add(sidRow(5, "Eve", "eve@example.org", 55.0, false));
 		long second = IDS.incrementAndGet();
 		command(QUEUE, commandJson(schedule, second, id, action, MARIE, true, parameters));
 		JsonNode done = awaitRun(marie, runs + awaitScheduledRun(second), "DONE");
@@ -124,7 +125,7 @@ class ScheduledRunsIntegrationTests extends RunIntegrationTestSupport {
 
 	@Test
 	void commandsThatCannotStartAreRefusedOnceWithTheReason() throws Exception {
-		long id = workflow("Refused schedules");
+		long id = workflow("Refused schedules", sidTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = emailAction(marie, id);
 		long schedule = IDS.incrementAndGet();
@@ -153,12 +154,13 @@ class ScheduledRunsIntegrationTests extends RunIntegrationTestSupport {
 		// redelivered: refused once only, and never a run
 		command(QUEUE, commandJson(schedule, missingColumn, id, action, MARIE, false,
 				"{\"emailColumn\":\"Gone\",\"subject\":\"s\"}"));
-		Thread.sleep(2000);
-		assertThat(outbox("ActionRunRefused", "\"executionId\":" + missingColumn + ",")).hasSize(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM action_run WHERE schedule_id = ?")
-			.param(schedule)
-			.query(Long.class)
-			.single()).isZero();
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(outbox("ActionRunRefused", "\"executionId\":" + missingColumn + ",")).hasSize(1);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM action_run WHERE schedule_id = ?")
+				.param(schedule)
+				.query(Long.class)
+				.single()).isZero();
+		});
 	}
 
 }

@@ -15,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.ontask.platform.messaging.MessagingNames;
 import org.ontask.testsupport.TestBrowser;
 import org.ontask.testsupport.TestInfrastructure;
@@ -39,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the read-tracking, ZIP and view tests share: action-service on real PostgreSQL,
- * Redis, RabbitMQ and GreenMail, dataops played by {@link DataopsStub}, a workflow of
- * Marie's with a small table, and helpers for the API and the mail received.
+ * What action-service's page, tracking, ZIP and run test classes share: action-service on
+ * real PostgreSQL, Redis, RabbitMQ and GreenMail, dataops played by {@link DataopsStub}
+ * over real HTTP, workflows of Marie's with one of two small tables, and helpers for the
+ * API, the broker, the outbox and the mail received.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -50,7 +52,8 @@ abstract class WorkflowScenarios {
 
 	static final DataopsStub DATAOPS = new DataopsStub();
 
-	static final AtomicLong WORKFLOW_IDS = new AtomicLong(900_000 + (System.nanoTime() % 1000) * 100);
+	/** Workflow, schedule and execution ids, clear of the other test classes' ids. */
+	static final AtomicLong IDS = new AtomicLong(5_000_000L + (System.nanoTime() % 1000) * 1000);
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -83,6 +86,37 @@ abstract class WorkflowScenarios {
 	static void dataops(DynamicPropertyRegistry registry) {
 		registry.add("ontask.services.dataops-service", DATAOPS::url);
 		registry.add("action.tracking.public-url", () -> "https://ontask.example.edu/");
+		registry.add("action.smtp-backoff", () -> "100ms");
+	}
+
+	@AfterAll
+	static void stopDataops() {
+		DATAOPS.down = false;
+	}
+
+	void publish(String exchange, String key, String json) {
+		Message message = MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
+			.setContentType("application/json")
+			.build();
+		this.rabbit.send(this.names.exchange(exchange), key, message);
+	}
+
+	/** A command on a command queue, as its producer sends it. */
+	void command(String queue, String json) {
+		Message message = MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
+			.setContentType("application/json")
+			.build();
+		this.rabbit.send("", this.names.exchange(queue), message);
+	}
+
+	/** The outbox entries of an event type containing a fragment, once handed over. */
+	List<String> outbox(String type, String fragment) {
+		return this.jdbc
+			.sql("SELECT serialized_event FROM event_publication WHERE event_type LIKE ? AND serialized_event LIKE ? "
+					+ "AND completion_date IS NOT NULL")
+			.params("%." + type, "%" + fragment + "%")
+			.query(String.class)
+			.list();
 	}
 
 	TestBrowser signedIn(String email) {
@@ -97,24 +131,27 @@ abstract class WorkflowScenarios {
 		return browser;
 	}
 
-	/** A workflow of Marie's with the tutorial-like table in dataops. */
-	long workflow(String name) {
-		long id = WORKFLOW_IDS.incrementAndGet();
-		Message message = MessageBuilder
-			.withBody(("{\"workflowId\":" + id + ",\"name\":" + JSON.writeValueAsString(name) + ",\"ownerEmail\":\""
-					+ MARIE + "\",\"createdAt\":\"2026-11-23T10:15:30Z\"}")
-				.getBytes(StandardCharsets.UTF_8))
-			.setContentType("application/json")
-			.build();
-		this.rabbit.send(this.names.exchange("workflow.events"), "workflow.created", message);
-		DATAOPS.put(id, table());
+	/**
+	 * A workflow of Marie's with a table in dataops ({@link #tutorialTable()} or
+	 * {@link #sidTable()}).
+	 */
+	long workflow(String name, DataopsStub.Table table) {
+		long id = IDS.incrementAndGet();
+		publish("workflow.events", "workflow.created",
+				"{\"workflowId\":" + id + ",\"name\":" + JSON.writeValueAsString(name) + ",\"ownerEmail\":\"" + MARIE
+						+ "\",\"createdAt\":\"2026-11-23T10:15:30Z\"}");
+		DATAOPS.put(id, table);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(
 					() -> assertThat(signedIn(MARIE).get("/workflows/" + id + "/actions").statusCode()).isEqualTo(200));
 		return id;
 	}
 
-	static DataopsStub.Table table() {
+	/**
+	 * Like the tutorial's: email as key, a score, days online, a note with markup, a
+	 * boolean and a categorical column.
+	 */
+	static DataopsStub.Table tutorialTable() {
 		List<DataopsStub.Column> columns = new ArrayList<>(
 				List.of(new DataopsStub.Column("Given name", "string", false, List.of()),
 						new DataopsStub.Column("Email", "string", true, List.of()),
@@ -124,14 +161,14 @@ abstract class WorkflowScenarios {
 						new DataopsStub.Column("Passed exam", "boolean", false, List.of()),
 						new DataopsStub.Column("Effort", "string", false, List.of("low", "high"))));
 		List<Map<String, Object>> rows = new ArrayList<>();
-		rows.add(row(1, "Ana", "ana@example.org", 72.5, 3, "<script>alert(1)</script>", true));
-		rows.add(row(2, "Ben", "ben@example.org", 40.0, 12, "B & co", false));
-		rows.add(row(3, "Cleo", "cleo@example.org", null, 1, null, null));
-		rows.add(row(4, "Dan", "dan@example.org", 90.0, 20, "ok", true));
+		rows.add(tutorialRow(1, "Ana", "ana@example.org", 72.5, 3, "<script>alert(1)</script>", true));
+		rows.add(tutorialRow(2, "Ben", "ben@example.org", 40.0, 12, "B & co", false));
+		rows.add(tutorialRow(3, "Cleo", "cleo@example.org", null, 1, null, null));
+		rows.add(tutorialRow(4, "Dan", "dan@example.org", 90.0, 20, "ok", true));
 		return new DataopsStub.Table(columns, rows);
 	}
 
-	static Map<String, Object> row(long id, String name, String email, Double score, long days, String note,
+	static Map<String, Object> tutorialRow(long id, String name, String email, Double score, long days, String note,
 			Boolean passed) {
 		Map<String, Object> row = new HashMap<>();
 		row.put("__id", id);
@@ -142,6 +179,36 @@ abstract class WorkflowScenarios {
 		row.put("Note", note);
 		row.put("Passed exam", passed);
 		row.put("Effort", (score == null) ? null : ((score < 50) ? "low" : "high"));
+		return row;
+	}
+
+	/**
+	 * Keyed by an integer {@code sid} as well as by email, with names that need escaping
+	 * in HTML and in JSON: the run and delivery tests' table.
+	 */
+	static DataopsStub.Table sidTable() {
+		List<DataopsStub.Column> columns = new ArrayList<>(
+				List.of(new DataopsStub.Column("sid", "integer", true, List.of()),
+						new DataopsStub.Column("Given name", "string", false, List.of()),
+						new DataopsStub.Column("Email", "string", true, List.of()),
+						new DataopsStub.Column("Score", "double", false, List.of()),
+						new DataopsStub.Column("Passed", "boolean", false, List.of())));
+		List<Map<String, Object>> rows = new ArrayList<>();
+		rows.add(sidRow(1, "Ana \"the 1st\"", "ana@example.org", 72.5, true));
+		rows.add(sidRow(2, "Ben\\<b>", "ben@example.org", 40.0, false));
+		rows.add(sidRow(3, "Cleo", "cleo@example.org", null, null));
+		rows.add(sidRow(4, "Dan", "dan@example.org", 90.0, true));
+		return new DataopsStub.Table(columns, rows);
+	}
+
+	static Map<String, Object> sidRow(long id, String name, String email, Double score, Boolean passed) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("__id", id);
+		row.put("sid", 1000 + id);
+		row.put("Given name", name);
+		row.put("Email", email);
+		row.put("Score", score);
+		row.put("Passed", passed);
 		return row;
 	}
 

@@ -82,7 +82,7 @@ class ZipExportIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void eachFileHoldsTheTextOfTheLearnerItIsNamedAfterWithFilterAndExclusions() throws Exception {
-		long id = workflow("ZIP");
+		long id = workflow("ZIP", tutorialTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = filteredAction(marie, id, "Feedback");
 		String path = "/workflows/" + id + "/actions/" + action + "/zip";
@@ -117,8 +117,8 @@ class ZipExportIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void unsafeNamesAreSanitisedAndDuplicatesKeptApart() throws Exception {
-		long id = workflow("ZIP names");
-		DataopsStub.Table table = table();
+		long id = workflow("ZIP names", tutorialTable());
+		DataopsStub.Table table = tutorialTable();
 		table.rows().get(0).put("Given name", "../../etc/passwd");
 		table.rows().get(1).put("Given name", "a/b\\c:d*?\"<>|\u0007e");
 		table.rows().get(3).put("Email", "ana@example.org");
@@ -146,8 +146,8 @@ class ZipExportIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void moodleFeedbackFilesAreNamedByFullNameAndParticipantNumber() throws Exception {
-		long id = workflow("ZIP Moodle");
-		DataopsStub.Table table = table();
+		long id = workflow("ZIP Moodle", tutorialTable());
+		DataopsStub.Table table = tutorialTable();
 		table.columns().add(new DataopsStub.Column("Identifier", "string", true, java.util.List.of()));
 		table.columns().add(new DataopsStub.Column("Full name", "string", false, java.util.List.of()));
 		String[] names = { "Ana López", "Ben Ng", "Cleo Roy", "Dan Wu" };
@@ -181,7 +181,7 @@ class ZipExportIntegrationTests extends WorkflowScenarios {
 
 	@Test
 	void badRequestsShowTheFormWithTheReasonAndOthersCannotExport() {
-		long id = workflow("ZIP refused");
+		long id = workflow("ZIP refused", tutorialTable());
 		TestBrowser marie = api(MARIE, id);
 		long action = filteredAction(marie, id, "Refused");
 		String path = "/workflows/" + id + "/actions/" + action + "/zip";

@@ -224,9 +224,12 @@ class SchedulesIntegrationTests {
 		// nobody consumes the queue: the command waits there
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(get(wf, id).get("executions")).hasSize(1));
-		sleep(3000);
-		List<JsonNode> waiting = drain(RUNS, id);
-		assertThat(waiting).as("the command waited in the queue, once").hasSize(1);
+		List<JsonNode> waiting = new ArrayList<>();
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			waiting.addAll(drain(RUNS, id));
+			assertThat(waiting).as("the command waited in the queue, once").hasSize(1);
+			assertThat(get(wf, id).get("executions")).hasSize(1);
+		});
 		JsonNode command = waiting.get(0);
 		JsonNode execution = get(wf, id).get("executions").get(0);
 		assertThat(command.get("scheduleId").asLong()).isEqualTo(id);
@@ -511,10 +514,12 @@ class SchedulesIntegrationTests {
 		}
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(get(wf, id).get("executions")).hasSize(1));
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(drain(RUNS, id)).hasSize(1));
-		sleep(2000);
-		assertThat(get(wf, id).get("executions")).hasSize(1);
-		assertThat(drain(RUNS, id)).isEmpty();
+		List<JsonNode> sent = new ArrayList<>();
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			sent.addAll(drain(RUNS, id));
+			assertThat(sent).hasSize(1);
+			assertThat(get(wf, id).get("executions")).hasSize(1);
+		});
 
 		// a repeating schedule whose window closed while it was down does not run
 		long late = create(wf, "{\"name\":\"Window\",\"actionId\":3,\"everyMinutes\":1,\"end\":\""
@@ -544,6 +549,7 @@ class SchedulesIntegrationTests {
 
 		long id = create(wf, "{\"name\":\"Every second\",\"actionId\":3,\"everyDays\":1,\"incremental\":true}");
 		int dueTimes = 20;
+		List<JsonNode> commands = new ArrayList<>();
 		try (ConfigurableApplicationContext second = secondReplica()) {
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(
@@ -595,13 +601,10 @@ class SchedulesIntegrationTests {
 				pool.shutdown();
 			}
 			List<JsonNode> racedCommands = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 				racedCommands.addAll(drain(RUNS, raced));
 				assertThat(racedCommands).hasSize(races);
 			});
-			sleep(3000);
-			racedCommands.addAll(drain(RUNS, raced));
-			assertThat(racedCommands).hasSize(races);
 			assertThat(this.jdbc.sql("SELECT count(DISTINCT due_at) FROM schedule_execution WHERE schedule_id = ?")
 				.param(raced)
 				.query(Long.class)
@@ -613,13 +616,17 @@ class SchedulesIntegrationTests {
 				.list();
 			System.out.println("Two replicas racing " + races + " due times: commands " + racedCommands.size()
 					+ ", won by " + winners);
-			sleep(3000);
+			// every due time fired has sent its command, and nothing more comes
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				commands.addAll(drain(RUNS, id));
+				assertThat(commands).hasSize(executions(id));
+			});
 		}
 		List<Instant> due = this.jdbc.sql("SELECT due_at FROM schedule_execution WHERE schedule_id = ? ORDER BY due_at")
 			.param(id)
 			.query((rs, n) -> rs.getTimestamp(1).toInstant())
 			.list();
-		List<JsonNode> commands = drain(RUNS, id);
+		commands.addAll(drain(RUNS, id));
 		Map<String, Long> byReplica = new java.util.TreeMap<>();
 		this.jdbc.sql("SELECT fired_by, count(*) FROM schedule_execution WHERE schedule_id = ? GROUP BY fired_by")
 			.param(id)
@@ -657,9 +664,10 @@ class SchedulesIntegrationTests {
 	private ConfigurableApplicationContext secondReplica() {
 		ConfigurableApplicationContext second = new SpringApplicationBuilder(SchedulerServiceApplication.class)
 			.profiles("test")
-			.properties("server.port=0", "spring.rabbitmq.listener.simple.auto-startup=false",
-					"spring.rabbitmq.dynamic=false", "spring.flyway.enabled=false")
-			.run();
+			// as arguments, not default properties: those lose to application.yml, whose
+			// port 8085 may be taken (by a running system)
+			.run("--server.port=0", "--spring.rabbitmq.listener.simple.auto-startup=false",
+					"--spring.rabbitmq.dynamic=false", "--spring.flyway.enabled=false");
 		// Quartz keeps its connection providers in a JVM-wide registry keyed by the
 		// scheduler's name, which both replicas share (it is the cluster's name): the
 		// second replica's registration replaced the first's. Point both back at this
@@ -698,13 +706,12 @@ class SchedulesIntegrationTests {
 		});
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	private int executions(long scheduleId) {
+		return this.jdbc.sql("SELECT count(*) FROM schedule_execution WHERE schedule_id = ?")
+			.param(scheduleId)
+			.query(Long.class)
+			.single()
+			.intValue();
 	}
 
 }

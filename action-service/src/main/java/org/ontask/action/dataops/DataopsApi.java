@@ -25,4 +25,7 @@ interface DataopsApi {
 	@PostExchange("/internal/workflows/{id}/columns")
 	List<DataColumn> addColumns(@PathVariable long id, @RequestBody NewColumns columns);
 
+	@PostExchange("/internal/workflows/{id}/cells/increment")
+	Increment.Result increment(@PathVariable long id, @RequestBody Increment request);
+
 }

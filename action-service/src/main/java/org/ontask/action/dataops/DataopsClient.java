@@ -14,7 +14,8 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * Calls dataops-service's internal API as the signed-in user (or the user named with
+ * Calls dataops-service's internal API for a workflow's table (contract C3): its columns,
+ * selections and writes, as the signed-in user (or the user named with
  * {@link InternalCalls#actingAs}), through the circuit breaker {@code dataops-service}. A
  * refusal by dataops (4xx) is its answer and does not count against the circuit; a
  * failure or timeout does, and becomes {@link DataopsUnavailableException}.
@@ -96,6 +97,21 @@ public class DataopsClient {
 			throw refused(answer.refusal());
 		}
 		return (answer.value() != null) ? answer.value() : List.of();
+	}
+
+	/**
+	 * Adds 1 to a learner's integer cell.
+	 * @param workflowId the workflow
+	 * @param increment which learner and column
+	 * @return how many rows were changed
+	 * @throws DataopsRefusedException with dataops' message
+	 */
+	public long increment(long workflowId, Increment increment) {
+		Answer<Increment.Result> answer = call(() -> api().increment(workflowId, increment));
+		if (answer.refusal() != null) {
+			throw refused(answer.refusal());
+		}
+		return (answer.value() != null) ? answer.value().updated() : 0;
 	}
 
 	private <T> Answer<T> call(Supplier<T> request) {

@@ -1,6 +1,8 @@
 /**
- * The outbound adapter to dataops-service's internal API: the columns of a workflow's
- * table and selections of its learners (filter, conditions' counts and truth values),
- * computed in SQL by dataops with the formula module.
+ * The outbound adapter to dataops-service's internal API:
+ * {@link org.ontask.action.dataops.DataopsClient} for a workflow's table (its columns,
+ * selections of its learners computed in SQL by dataops with the formula module, and the
+ * writes action-service makes: survey answers, new columns, read counters) and
+ * {@link org.ontask.action.dataops.DataopsViews} for its views.
  */
 package org.ontask.action.dataops;

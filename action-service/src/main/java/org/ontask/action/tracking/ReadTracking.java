@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.ontask.action.dataops.DataColumn;
-import org.ontask.action.dataops.DataopsWrites;
+import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.Increment;
 import org.ontask.action.dataops.NewColumns;
 import org.ontask.action.preview.MessageRenderer;
@@ -54,7 +54,7 @@ public class ReadTracking {
 
 	private final JdbcClient jdbc;
 
-	private final DataopsWrites dataops;
+	private final DataopsClient dataops;
 
 	private final TrackingToken tokens;
 
@@ -63,7 +63,7 @@ public class ReadTracking {
 	/** run id to whether it tracks reading: fixed when the run is created. */
 	private final Map<Long, Boolean> tracked = new ConcurrentHashMap<>();
 
-	ReadTracking(JdbcClient jdbc, DataopsWrites dataops, TrackingProperties properties,
+	ReadTracking(JdbcClient jdbc, DataopsClient dataops, TrackingProperties properties,
 			@Value("${ontask.internal.secret:}") String internalSecret) {
 		this.jdbc = jdbc;
 		this.dataops = dataops;

@@ -1,5 +1,6 @@
 package org.ontask.dataops.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sorted pages (the page's row ids first, then the rows) are the same rows in the same
@@ -66,7 +68,7 @@ class DeepPagesIntegrationTests {
 	}
 
 	@Test
-	void sortedPagesDeepOrNotAreThoseOfAPlainSort() throws InterruptedException {
+	void sortedPagesDeepOrNotAreThoseOfAPlainSort() {
 		long workflow = table();
 		long score = this.store.columns(workflow).get(1).id();
 		for (boolean descending : new boolean[] { false, true }) {
@@ -79,15 +81,12 @@ class DeepPagesIntegrationTests {
 		// the sort indexes appear in the background, and the pages stay the same with
 		// them
 		String prefix = PhysicalNames.tableName(workflow) + "_c_" + score;
-		long deadline = System.currentTimeMillis() + 60_000;
-		Integer indexes = 0;
-		while (System.currentTimeMillis() < deadline && indexes < 2) {
-			Thread.sleep(200);
-			indexes = this.jdbc.queryForObject(
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForObject(
 					"SELECT count(*)::int FROM pg_indexes WHERE schemaname = ? AND indexname IN (?, ?)", Integer.class,
-					PhysicalNames.DATA_SCHEMA, prefix + "_sa", prefix + "_sd");
-		}
-		assertThat(indexes).isEqualTo(2);
+					PhysicalNames.DATA_SCHEMA, prefix + "_sa", prefix + "_sd"))
+				.isEqualTo(2));
 		assertThat(sids(workflow, 2690, 25, score, true)).isEqualTo(expected(true).subList(2690, 2715));
 	}
 

@@ -563,8 +563,10 @@ class TableFeaturesIntegrationTests {
 			.contains("&quot;name&quot;:&quot;sid&quot;")
 			.contains("&quot;type&quot;:&quot;integer&quot;")
 			.contains("/workflows/assets/views/querybuilder.js");
+		// platform's shared script, served under the folder the gateway routes here
 		HttpResponse<String> script = owner.get("/workflows/assets/views/querybuilder.js");
 		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
 		assertThat(script.body()).contains("ontask-qb").contains("is_not_null");
 		// the builder's "no rule" ({}) leaves the one-rule fields in charge
 		HttpResponse<String> created = owner.submit("/workflows/" + id + "/views?columns=sid",

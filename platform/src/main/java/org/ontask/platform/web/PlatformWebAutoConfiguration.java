@@ -36,6 +36,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,11 @@ public class PlatformWebAutoConfiguration {
 	 */
 	private static final String[] ALWAYS_PUBLIC = { "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/actuator/prometheus", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error" };
+
+	/**
+	 * The shared scripts, under any service's asset folder (see {@link #sharedScripts}).
+	 */
+	static final String SHARED_SCRIPTS = "/workflows/assets/*/querybuilder.js";
 
 	/** The policy of every page: scripts, styles and frames from this site only. */
 	private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -189,6 +195,26 @@ public class PlatformWebAutoConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(new LayoutModelInterceptor());
+			}
+		};
+	}
+
+	/**
+	 * Scripts shared by pages of several services (the query builder), from
+	 * {@code classpath:/static/js/}. Each service serves them under its own asset folder,
+	 * {@code /workflows/assets/<feature>/}, because that is what the gateway routes to it
+	 * ({@code /workflows/*}{@code /actions/**} to action-service,
+	 * {@code /workflows/*}{@code /views/**} to dataops-service).
+	 */
+	@Bean
+	WebMvcConfigurer sharedScripts() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addResourceHandlers(ResourceHandlerRegistry registry) {
+				registry.addResourceHandler(SHARED_SCRIPTS)
+					.addResourceLocations("classpath:/static/js/")
+					.resourceChain(true)
+					.addResolver(new SharedScriptResolver());
 			}
 		};
 	}

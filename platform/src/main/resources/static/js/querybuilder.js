@@ -1,9 +1,9 @@
-// A copy of action-service/src/main/resources/static/workflows/assets/actions/querybuilder.js
-// (served here under /workflows/assets/views/, which the gateway routes to dataops-service):
-// keep the two in step.
 // A small query builder: nested AND/OR groups (optionally negated) of rules over the
 // table's columns, serialised to the original OnTask's formula JSON (jQuery QueryBuilder
 // rules) into the textarea named by data-input. The server checks every formula again.
+// Shared by action-service's action pages and dataops-service's view form: each service
+// serves this one copy under its own asset folder, /workflows/assets/actions/ and
+// /workflows/assets/views/ (see PlatformWebAutoConfiguration#sharedScripts).
 (function () {
 	'use strict';
 	var OPERATORS = [
