@@ -1,5 +1,7 @@
 import java.io.BufferedWriter;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,7 +35,7 @@ import jakarta.mail.internet.MimeMultipart;
  * <li>Through the gateway: a workflow with a table of N learners (default 10,000), a
  * personalised text with 3 conditions and 8 columns, a run with read tracking to the
  * system's SMTP server; the time from {@code POST .../runs} to {@code DONE}, messages per
- * second, and action-service's peak heap (jcmd).</li>
+ * second, and action-service's peak heap (jstat).</li>
  * <li>In the same run, a bare Jakarta Mail loop sending N pre-built messages of the same
  * size to the same SMTP server over one connection, as a run sends its messages. Prints
  * run time / bare loop (target &lt;= 2). {@code --per-connection-loop} also times a loop
@@ -48,8 +50,6 @@ import jakarta.mail.internet.MimeMultipart;
 public class ActionsBenchmark {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-	private static final Pattern HEAP_USED = Pattern.compile("(?:heap|generation)\\s+total\\s+\\d+K, used (\\d+)K");
 
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
@@ -216,7 +216,7 @@ public class ActionsBenchmark {
 					heap.samples, heap.peakKb / 1024.0, (heap.maxHeap != null) ? " of max " + heap.maxHeap : "");
 		}
 		else {
-			System.out.println("peak heap: not measured (no --pid / pid file, or jcmd could not attach)");
+			System.out.println("peak heap: not measured (no --pid / pid file, or jstat could not read it)");
 		}
 
 		if (!this.skipPreview) {
@@ -507,12 +507,17 @@ public class ActionsBenchmark {
 		return Files.isRegularFile(file) ? Long.parseLong(Files.readString(file).strip()) : -1;
 	}
 
-	/** Samples the service's used heap with jcmd while the run goes on. */
+	/**
+	 * Samples the service's used heap while the requests run, with one {@code jstat -gc PID
+	 * 250} for the whole measurement: jstat reads the JVM's shared performance counters,
+	 * so, unlike a jcmd per sample (a JVM start and an attach each time), it costs the
+	 * measured service and this 2-core machine next to nothing.
+	 */
 	static final class HeapSampler implements Runnable {
 
 		private final long pid;
 
-		private volatile boolean running = true;
+		private Process jstat;
 
 		private Thread thread;
 
@@ -526,9 +531,11 @@ public class ActionsBenchmark {
 			this.pid = pid;
 		}
 
-		void start() {
+		void start() throws IOException {
 			if (this.pid > 0) {
 				this.maxHeap = maxHeap();
+				this.jstat = new ProcessBuilder("jstat", "-gc", Long.toString(this.pid), "250").redirectErrorStream(true)
+					.start();
 				this.thread = new Thread(this, "heap-sampler");
 				this.thread.setDaemon(true);
 				this.thread.start();
@@ -536,38 +543,40 @@ public class ActionsBenchmark {
 		}
 
 		void stop() throws InterruptedException {
-			this.running = false;
-			if (this.thread != null) {
+			if (this.jstat != null) {
+				// one last sample, then stop
+				Thread.sleep(300);
+				this.jstat.destroy();
 				this.thread.join();
 			}
 		}
 
 		@Override
 		public void run() {
-			while (this.running) {
-				try {
-					Process jcmd = new ProcessBuilder("jcmd", Long.toString(this.pid), "GC.heap_info").redirectErrorStream(true)
-						.start();
-					String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-					jcmd.waitFor();
-					// G1 prints one "heap total ..., used ...K" line; the serial collector
-					// (./ontask start's) one line per generation, which add up
-					Matcher used = HEAP_USED.matcher(out);
-					long usedKb = 0;
-					boolean found = false;
-					while (used.find()) {
-						usedKb += Long.parseLong(used.group(1));
-						found = true;
+			try (BufferedReader lines = new BufferedReader(
+					new InputStreamReader(this.jstat.getInputStream(), StandardCharsets.UTF_8))) {
+				List<String> header = null;
+				String line;
+				while ((line = lines.readLine()) != null) {
+					String[] fields = line.trim().split("\\s+");
+					if (header == null || fields[0].equals("S0C")) {
+						header = List.of(fields);
+						continue;
 					}
-					if (found) {
-						this.peakKb = Math.max(this.peakKb, usedKb);
-						this.samples++;
+					// used heap: both survivor spaces, eden and the old generation (KB)
+					double usedKb = 0;
+					for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+						int at = header.indexOf(column);
+						if (at >= 0 && at < fields.length) {
+							usedKb += Double.parseDouble(fields[at]);
+						}
 					}
-					Thread.sleep(100);
+					this.peakKb = Math.max(this.peakKb, (long) usedKb);
+					this.samples++;
 				}
-				catch (IOException | InterruptedException ex) {
-					return;
-				}
+			}
+			catch (IOException | NumberFormatException ex) {
+				// the sampler stops; the figures so far stand
 			}
 		}
 
