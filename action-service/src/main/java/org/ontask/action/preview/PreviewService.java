@@ -64,13 +64,18 @@ public class PreviewService {
 					"The message cannot be produced: " + ex.getMessage());
 		}
 		List<String> used = prepared.columnsUsed();
-		Selection counts = this.dataops.selection(workflowId, ActionService.selectionOf(action, List.of(), 0, 0));
-		if (counts.total() == 0) {
+		// one query (the learner and the count) when the row is within the selection, as
+		// it nearly always is; a second only to wrap around past either end
+		int position = Math.max(1, row);
+		Selection one = this.dataops.selection(workflowId, ActionService.selectionOf(action, used, position - 1, 1));
+		if (one.total() == 0) {
 			return new PreviewResponse(0, 0, null, "", "", Map.of(), Map.of(),
 					"Nobody is selected: the filter selects no learner.");
 		}
-		int position = (int) (Math.floorMod(row - 1, counts.total()) + 1);
-		Selection one = this.dataops.selection(workflowId, ActionService.selectionOf(action, used, position - 1, 1));
+		if (row < 1 || row > one.total()) {
+			position = (int) (Math.floorMod(row - 1, one.total()) + 1);
+			one = this.dataops.selection(workflowId, ActionService.selectionOf(action, used, position - 1, 1));
+		}
 		if (one.rows().isEmpty()) {
 			return new PreviewResponse(position, one.total(), null, "", "", Map.of(), Map.of(),
 					"The learner is no longer there; the table has changed. Try again.");

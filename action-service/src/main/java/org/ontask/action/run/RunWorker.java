@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -64,6 +64,15 @@ class RunWorker {
 	private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	// compiled once: plainText runs once per message of a run
+	private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>");
+
+	private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|div|h[1-6]|li|tr)>");
+
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
 	private final JdbcClient jdbc;
 
@@ -182,7 +191,7 @@ class RunWorker {
 		long pause = (this.properties.emailsPerSecond() > 0) ? (long) (1000 / this.properties.emailsPerSecond()) : 0;
 		int offset = 0;
 		long total;
-		try (SmtpConnection smtp = new SmtpConnection(this.mail)) {
+		try (SmtpConnection smtp = new SmtpConnection(this.mail); Confirmations sent = new Confirmations(run.id())) {
 			do {
 				Selection page = this.dataops.selection(run.workflowId(),
 						ActionService.selectionOf(action, wanted, offset, PAGE));
@@ -194,10 +203,12 @@ class RunWorker {
 					}
 					String key = ValueText.of(row.values().get(run.emailColumn())).trim();
 					if (reached.contains(key)) {
+						sent.flush();
 						record(run.id(), row.rowId(), key, "EXCLUDED", REACHED_EARLIER);
 						continue;
 					}
-					if (!send(run, prepared, row, from, smtp)) {
+					if (!send(run, prepared, row, from, smtp, sent)) {
+						sent.flush();
 						progress(run.id(), (int) total);
 						pause(run, "The mail server cannot be reached.");
 						return;
@@ -206,6 +217,7 @@ class RunWorker {
 						sleep(pause);
 					}
 				}
+				sent.flush();
 				progress(run.id(), (int) total);
 				offset += PAGE;
 			}
@@ -222,9 +234,10 @@ class RunWorker {
 	 * unhandled).
 	 */
 	private boolean send(Run run, MessageRenderer.Prepared prepared, Selection.Row row, String from,
-			SmtpConnection smtp) {
+			SmtpConnection smtp, Confirmations sent) {
 		String recipient = ValueText.of(row.values().get(run.emailColumn())).trim();
 		if (run.exclude().contains(recipient)) {
+			sent.flush();
 			record(run.id(), row.rowId(), recipient, "EXCLUDED", null);
 			return true;
 		}
@@ -232,6 +245,7 @@ class RunWorker {
 			new InternetAddress(recipient, true);
 		}
 		catch (AddressException ex) {
+			sent.flush();
 			record(run.id(), row.rowId(), recipient, "FAILED",
 					recipient.isEmpty() ? "no email address" : "not a valid email address");
 			return true;
@@ -241,15 +255,16 @@ class RunWorker {
 			message = prepared.render(row);
 		}
 		catch (TemplateException ex) {
+			sent.flush();
 			record(run.id(), row.rowId(), recipient, "FAILED", ex.getMessage());
 			return true;
 		}
-		record(run.id(), row.rowId(), recipient, "SENDING", null);
+		sent.sending(row.rowId(), recipient);
 		long backoff = this.properties.smtpBackoff().toMillis();
 		for (int attempt = 1;; attempt++) {
 			try {
 				smtp.send(mime(run, from, recipient, this.tracking.withPixel(run.id(), row.rowId(), message)));
-				update(run.id(), row.rowId(), "SENT", null);
+				sent.sent(row.rowId());
 				return true;
 			}
 			catch (MailException | MessagingException ex) {
@@ -268,6 +283,60 @@ class RunWorker {
 				backoff *= 2;
 			}
 		}
+	}
+
+	/**
+	 * The message rows of one run's sending, one database round trip per message: the
+	 * SENT of the message just confirmed by the mail server is written together with the
+	 * SENDING of the next one, which must be committed before that one goes out (a run
+	 * stopped mid-send finds it SENDING and never sends it twice). A confirmation still
+	 * pending is written before any other write of the run and when the run stops.
+	 */
+	private final class Confirmations implements AutoCloseable {
+
+		private final long runId;
+
+		private long confirmed = -1;
+
+		Confirmations(long runId) {
+			this.runId = runId;
+		}
+
+		/** Records that a message is about to go out, with the last one's SENT. */
+		void sending(long rowId, String recipient) {
+			if (this.confirmed < 0) {
+				record(this.runId, rowId, recipient, "SENDING", null);
+				return;
+			}
+			Timestamp now = Timestamp.from(Instant.now());
+			RunWorker.this.jdbc
+				.sql("WITH confirmed AS (UPDATE action_run_message SET status = 'SENT', error = NULL, at = ? "
+						+ "WHERE run_id = ? AND row_id = ?) "
+						+ "INSERT INTO action_run_message (run_id, row_id, recipient, status, error, at) "
+						+ "VALUES (?, ?, ?, 'SENDING', NULL, ?) ON CONFLICT (run_id, row_id) DO NOTHING")
+				.params(now, this.runId, this.confirmed, this.runId, rowId, recipient, now)
+				.update();
+			this.confirmed = -1;
+		}
+
+		/** The mail server accepted the message: its SENT goes with the next write. */
+		void sent(long rowId) {
+			flush();
+			this.confirmed = rowId;
+		}
+
+		void flush() {
+			if (this.confirmed >= 0) {
+				update(this.runId, this.confirmed, "SENT", null);
+				this.confirmed = -1;
+			}
+		}
+
+		@Override
+		public void close() {
+			flush();
+		}
+
 	}
 
 	private MimeMessage mime(Run run, String from, String recipient, MessageRenderer.Message message)
@@ -425,10 +494,9 @@ class RunWorker {
 	}
 
 	static String plainText(String html) {
-		String text = html.replaceAll("(?i)<br\\s*/?>", "\n")
-			.replaceAll("(?i)</(p|div|h[1-6]|li|tr)>", "\n")
-			.replaceAll("<[^>]*>", "");
-		return HtmlUtils.htmlUnescape(text).replaceAll("\n{3,}", "\n\n").trim();
+		String text = TAG.matcher(BLOCK_END.matcher(LINE_BREAK.matcher(html).replaceAll("\n")).replaceAll("\n"))
+			.replaceAll("");
+		return BLANK_LINES.matcher(HtmlUtils.htmlUnescape(text)).replaceAll("\n\n").trim();
 	}
 
 	static void sleep(long millis) {
