@@ -226,18 +226,18 @@ class LearnerPagesIntegrationTests {
 
 		// off: nothing for anyone
 		String off = ana.get("/serve/" + action).body();
-		assertThat(off).contains("Nothing for you here").doesNotContain("Ana");
+		assertThat(main(off)).contains("Nothing for you here").doesNotContain("Ana");
 
 		assertThat(serve(marie, id, action, Map.of("enabled", "true")).statusCode()).isEqualTo(302);
 		HttpResponse<String> page = ana.get("/serve/" + action + "?email=ben@example.org&rowId=2");
 		assertThat(page.statusCode()).isEqualTo(200);
 		String text = HtmlUtils.htmlUnescape(page.body());
-		assertThat(text).contains("<p>Dear Ana,</p>").contains("Well done, 72.5.").doesNotContain("Ben");
+		assertThat(main(text)).contains("<p>Dear Ana,</p>").contains("Well done, 72.5.").doesNotContain("Ben");
 		// the dataops reads act for the workflow's owner, never for the learner
 		assertThat(DATAOPS.lastActingUser).isEqualTo(MARIE);
 
 		String ben = HtmlUtils.htmlUnescape(learner("ben@example.org").get("/serve/" + action).body());
-		assertThat(ben).contains("Dear Ben,").contains("Let us talk.").doesNotContain("Ana");
+		assertThat(main(ben)).contains("Dear Ben,").contains("Let us talk.").doesNotContain("Ana");
 
 		// outside the filter, without a row, unknown action: the same page, 200, no data
 		HttpResponse<String> cleo = learner("cleo@example.org").get("/serve/" + action);
@@ -245,7 +245,9 @@ class LearnerPagesIntegrationTests {
 		HttpResponse<String> none = learner("zoe@example.org").get("/serve/999999999");
 		assertThat(List.of(cleo, zoe, none)).allSatisfy((r) -> assertThat(r.statusCode()).isEqualTo(200));
 		assertThat(main(cleo.body())).isEqualTo(main(zoe.body())).isEqualTo(main(none.body())).isEqualTo(main(off));
-		assertThat(cleo.body()).doesNotContain("Cleo").doesNotContain("90");
+		// names and numbers are looked for in the page's main part: the CSRF token in its
+		// navigation bar is random text that may hold any of them
+		assertThat(main(cleo.body())).doesNotContain("Cleo").doesNotContain("90");
 
 		// nobody signed in: to the login page
 		HttpResponse<String> anonymous = new TestBrowser("http://localhost:" + this.port).get("/serve/" + action);
