@@ -1,7 +1,5 @@
 import java.io.BufferedWriter;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -505,93 +503,6 @@ public class ActionsBenchmark {
 		}
 		Path file = this.state.resolve("pids/action-service.pid");
 		return Files.isRegularFile(file) ? Long.parseLong(Files.readString(file).strip()) : -1;
-	}
-
-	/**
-	 * Samples the service's used heap while the requests run, with one {@code jstat -gc PID
-	 * 250} for the whole measurement: jstat reads the JVM's shared performance counters,
-	 * so, unlike a jcmd per sample (a JVM start and an attach each time), it costs the
-	 * measured service and this 2-core machine next to nothing.
-	 */
-	static final class HeapSampler implements Runnable {
-
-		private final long pid;
-
-		private Process jstat;
-
-		private Thread thread;
-
-		volatile long peakKb;
-
-		volatile int samples;
-
-		volatile String maxHeap;
-
-		HeapSampler(long pid) {
-			this.pid = pid;
-		}
-
-		void start() throws IOException {
-			if (this.pid > 0) {
-				this.maxHeap = maxHeap();
-				this.jstat = new ProcessBuilder("jstat", "-gc", Long.toString(this.pid), "250").redirectErrorStream(true)
-					.start();
-				this.thread = new Thread(this, "heap-sampler");
-				this.thread.setDaemon(true);
-				this.thread.start();
-			}
-		}
-
-		void stop() throws InterruptedException {
-			if (this.jstat != null) {
-				// one last sample, then stop
-				Thread.sleep(300);
-				this.jstat.destroy();
-				this.thread.join();
-			}
-		}
-
-		@Override
-		public void run() {
-			try (BufferedReader lines = new BufferedReader(
-					new InputStreamReader(this.jstat.getInputStream(), StandardCharsets.UTF_8))) {
-				List<String> header = null;
-				String line;
-				while ((line = lines.readLine()) != null) {
-					String[] fields = line.trim().split("\\s+");
-					if (header == null || fields[0].equals("S0C")) {
-						header = List.of(fields);
-						continue;
-					}
-					// used heap: both survivor spaces, eden and the old generation (KB)
-					double usedKb = 0;
-					for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-						int at = header.indexOf(column);
-						if (at >= 0 && at < fields.length) {
-							usedKb += Double.parseDouble(fields[at]);
-						}
-					}
-					this.peakKb = Math.max(this.peakKb, (long) usedKb);
-					this.samples++;
-				}
-			}
-			catch (IOException | NumberFormatException ex) {
-				// the sampler stops; the figures so far stand
-			}
-		}
-
-		private String maxHeap() {
-			try {
-				Process jcmd = new ProcessBuilder("jcmd", Long.toString(this.pid), "VM.flags").redirectErrorStream(true).start();
-				String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-				Matcher max = Pattern.compile("MaxHeapSize=(\\d+)").matcher(out);
-				return max.find() ? (Long.parseLong(max.group(1)) / (1024 * 1024)) + " MB" : null;
-			}
-			catch (IOException ex) {
-				return null;
-			}
-		}
-
 	}
 
 	// ------------------------------------------------------------------ helpers

@@ -11,39 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
-import org.ontask.platform.messaging.MessagingNames;
 import org.ontask.testsupport.TestBrowser;
 import org.ontask.testsupport.TestInfrastructure;
-import org.ontask.testsupport.TestSessions;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.session.SessionRepository;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,18 +39,7 @@ import static org.awaitility.Awaitility.await;
  * so. Real PostgreSQL, Redis and RabbitMQ, dataops played by {@link DataopsStub} over
  * HTTP, email to GreenMail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext
-class EmailReportAttachmentsIntegrationTests {
-
-	static final DataopsStub DATAOPS = new DataopsStub();
-
-	static final AtomicLong IDS = new AtomicLong(7_000_000L + (System.nanoTime() % 1000) * 1000);
-
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	static final String MARIE = "marie@example.org";
+class EmailReportAttachmentsIntegrationTests extends WorkflowScenarios {
 
 	static final String SCORE_AT_LEAST_50 = "{\"condition\":\"AND\",\"not\":false,\"rules\":[{\"id\":\"Score\","
 			+ "\"field\":\"Score\",\"type\":\"double\",\"input\":\"number\",\"operator\":\"greater_or_equal\","
@@ -78,27 +51,9 @@ class EmailReportAttachmentsIntegrationTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SessionRepository<?> sessions;
-
-	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	MessagingNames names;
-
-	@DynamicPropertySource
-	static void dataops(DynamicPropertyRegistry registry) {
-		registry.add("ontask.services.dataops-service", DATAOPS::url);
-		registry.add("action.smtp-backoff", () -> "100ms");
-	}
-
 	@Test
 	void theReportCarriesOneCsvFilePerChosenView() throws Exception {
-		long id = workflow("Attachments", table());
+		long id = workflow("Attachments", reportTable());
 		long scores = view(id, "Scores / week 1", List.of("sid", "Given name", "Score"), SCORE_AT_LEAST_50);
 		long emails = view(id, "Emails", List.of("Email", "Passed", "Given name"), null);
 		TestBrowser marie = api(MARIE, id);
@@ -128,9 +83,9 @@ class EmailReportAttachmentsIntegrationTests {
 
 	@Test
 	void aViewOfAnotherWorkflowOrNoViewIsRefusedAndNothingIsSaved() {
-		long id = workflow("Own views", table());
+		long id = workflow("Own views", reportTable());
 		long own = view(id, "Own", List.of("Email"), null);
-		long other = workflow("Other views", table());
+		long other = workflow("Other views", reportTable());
 		long foreign = view(other, "Foreign", List.of("Email"), null);
 		TestBrowser marie = api(MARIE, id);
 		long action = report(marie, id, "[" + own + "]");
@@ -179,7 +134,7 @@ class EmailReportAttachmentsIntegrationTests {
 
 	@Test
 	void aViewDeletedAfterBeingChosenIsLeftOutAndTheRunSaysSo() throws Exception {
-		long id = workflow("Deleted view", table());
+		long id = workflow("Deleted view", reportTable());
 		long scores = view(id, "Scores", List.of("sid", "Score"), SCORE_AT_LEAST_50);
 		long emails = view(id, "Emails", List.of("Email"), null);
 		TestBrowser marie = api(MARIE, id);
@@ -210,9 +165,9 @@ class EmailReportAttachmentsIntegrationTests {
 	void aViewOfTenThousandRowsIsAttachedWhole() throws Exception {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int i = 1; i <= 10_000; i++) {
-			rows.add(row(i, "Learner " + i, "learner" + i + "@example.org", (double) (i % 100), i % 2 == 0));
+			rows.add(sidRow(i, "Learner " + i, "learner" + i + "@example.org", (double) (i % 100), i % 2 == 0));
 		}
-		long id = workflow("Large view", new DataopsStub.Table(table().columns(), rows));
+		long id = workflow("Large view", new DataopsStub.Table(reportTable().columns(), rows));
 		long all = view(id, "Everyone", List.of("sid", "Email", "Score"), null);
 		TestBrowser marie = api(MARIE, id);
 		long action = report(marie, id, "[" + all + "]");
@@ -228,20 +183,16 @@ class EmailReportAttachmentsIntegrationTests {
 
 	@Test
 	void aScheduledReportCarriesItsAttachmentsToo() throws Exception {
-		long id = workflow("Scheduled attachments", table());
+		long id = workflow("Scheduled attachments", reportTable());
 		long emails = view(id, "Emails", List.of("Email"), null);
 		TestBrowser marie = api(MARIE, id);
 		long action = report(marie, id, "[" + emails + "]");
 		long execution = IDS.incrementAndGet();
 		String subject = "Scheduled attachments " + execution;
-		Message command = MessageBuilder
-			.withBody(("{\"scheduleId\":" + IDS.incrementAndGet() + ",\"executionId\":" + execution + ",\"workflowId\":"
-					+ id + ",\"actionId\":" + action + ",\"actorEmail\":\"" + MARIE
-					+ "\",\"incremental\":false,\"parameters\":{\"subject\":\"" + subject + "\"}}")
-				.getBytes(StandardCharsets.UTF_8))
-			.setContentType("application/json")
-			.build();
-		this.rabbit.send("", this.names.exchange("action-service.scheduled-runs"), command);
+		command("action-service.scheduled-runs",
+				"{\"scheduleId\":" + IDS.incrementAndGet() + ",\"executionId\":" + execution + ",\"workflowId\":" + id
+						+ ",\"actionId\":" + action + ",\"actorEmail\":\"" + MARIE
+						+ "\",\"incremental\":false,\"parameters\":{\"subject\":\"" + subject + "\"}}");
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(TestInfrastructure.get().smtp().getReceivedMessages())
 				.anyMatch((message) -> subject.equals(subjectOf(message))));
@@ -263,19 +214,14 @@ class EmailReportAttachmentsIntegrationTests {
 				+ NOT_DAN + ",\"attachments\":" + attachments + ",\"text\":"
 				+ JSON.writeValueAsString("<p>Scores this week:</p>{% ot_insert_report \"Given name\" \"Score\" %}")
 				+ "}";
-		HttpResponse<String> created = marie.postJson("/api/workflows/" + workflowId + "/actions", body);
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return JSON.readTree(created.body()).get("id").asLong();
+		return createAction(marie, workflowId, body);
 	}
 
 	private JsonNode run(TestBrowser marie, String actionPath, String subject, String status) {
 		HttpResponse<String> started = marie.postJson(actionPath + "/runs",
 				"{\"subject\":\"" + subject + "\",\"emailTo\":\"head@example.org\"}");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-		String runPath = actionPath + "/runs/" + JSON.readTree(started.body()).get("id").asLong();
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> JSON.readTree(marie.getJson(runPath).body()).get("status").asString().equals(status));
-		return getJson(marie, runPath);
+		return awaitRun(marie, actionPath + "/runs/" + JSON.readTree(started.body()).get("id").asLong(), status);
 	}
 
 	private static long view(long workflowId, String name, List<String> columns, String filter) {
@@ -309,22 +255,6 @@ class EmailReportAttachmentsIntegrationTests {
 					new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 		}
 		return found;
-	}
-
-	private static String part(Part message, String type) throws Exception {
-		if (message.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(message.getDisposition())) {
-			return message.getContent().toString();
-		}
-		if (message.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				BodyPart body = multipart.getBodyPart(i);
-				String found = part(body, type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 	/** A form with repeated fields and the CSRF token of the action's page. */
@@ -368,64 +298,18 @@ class EmailReportAttachmentsIntegrationTests {
 		}
 	}
 
-	private JsonNode getJson(TestBrowser browser, String path) {
-		HttpResponse<String> response = browser.getJson(path);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JSON.readTree(response.body());
-	}
-
-	private TestBrowser signedIn(String email) {
-		return new TestBrowser("http://localhost:" + this.port).withCookie("SESSION",
-				TestSessions.signIn(this.sessions, email, email, "INSTRUCTOR"));
-	}
-
-	/** A browser with the CSRF token of the actions page, for JSON calls. */
-	private TestBrowser api(String email, long workflowId) {
-		TestBrowser browser = signedIn(email);
-		browser.get("/workflows/" + workflowId + "/actions");
-		return browser;
-	}
-
-	/** A workflow of Marie's with a table in dataops. */
-	private long workflow(String name, DataopsStub.Table table) {
-		long id = IDS.incrementAndGet();
-		Message message = MessageBuilder
-			.withBody(("{\"workflowId\":" + id + ",\"name\":" + JSON.writeValueAsString(name) + ",\"ownerEmail\":\""
-					+ MARIE + "\",\"createdAt\":\"2026-11-24T10:15:30Z\"}")
-				.getBytes(StandardCharsets.UTF_8))
-			.setContentType("application/json")
-			.build();
-		this.rabbit.send(this.names.exchange("workflow.events"), "workflow.created", message);
-		DATAOPS.put(id, table);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(
-					() -> assertThat(signedIn(MARIE).get("/workflows/" + id + "/actions").statusCode()).isEqualTo(200));
-		return id;
-	}
-
-	static DataopsStub.Table table() {
+	static DataopsStub.Table reportTable() {
 		List<DataopsStub.Column> columns = List.of(new DataopsStub.Column("sid", "integer", true, List.of()),
 				new DataopsStub.Column("Given name", "string", false, List.of()),
 				new DataopsStub.Column("Email", "string", true, List.of()),
 				new DataopsStub.Column("Score", "double", false, List.of()),
 				new DataopsStub.Column("Passed", "boolean", false, List.of()));
 		List<Map<String, Object>> rows = new ArrayList<>();
-		rows.add(row(1, "Ana \"the 1st\"", "ana@example.org", 72.5, true));
-		rows.add(row(2, "=1+2", "ben@example.org", 55.0, false));
-		rows.add(row(3, "Cleo, Jr.", "cleo@example.org", null, null));
-		rows.add(row(4, "Dan", "dan@example.org", 90.0, true));
+		rows.add(sidRow(1, "Ana \"the 1st\"", "ana@example.org", 72.5, true));
+		rows.add(sidRow(2, "=1+2", "ben@example.org", 55.0, false));
+		rows.add(sidRow(3, "Cleo, Jr.", "cleo@example.org", null, null));
+		rows.add(sidRow(4, "Dan", "dan@example.org", 90.0, true));
 		return new DataopsStub.Table(columns, rows);
-	}
-
-	static Map<String, Object> row(long id, String name, String email, Double score, Boolean passed) {
-		Map<String, Object> row = new HashMap<>();
-		row.put("__id", id);
-		row.put("sid", 1000 + id);
-		row.put("Given name", name);
-		row.put("Email", email);
-		row.put("Score", score);
-		row.put("Passed", passed);
-		return row;
 	}
 
 }

@@ -251,8 +251,9 @@ abstract class WorkflowScenarios {
 		return new ArrayList<>(found.values());
 	}
 
+	/** The first body part of a type that is not an attachment. */
 	static String part(Part message, String type) throws Exception {
-		if (message.isMimeType(type)) {
+		if (message.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(message.getDisposition())) {
 			return message.getContent().toString();
 		}
 		if (message.getContent() instanceof Multipart multipart) {

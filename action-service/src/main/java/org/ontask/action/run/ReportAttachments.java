@@ -3,11 +3,9 @@ package org.ontask.action.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +24,7 @@ import org.ontask.action.dataops.DataopsClient;
 import org.ontask.action.dataops.DataopsViews;
 import org.ontask.action.dataops.Selection;
 import org.ontask.action.dataops.SelectionRequest;
+import org.ontask.platform.csv.CsvCells;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -108,7 +107,7 @@ class ReportAttachments {
 	private void writeCsv(Path file, ActionResponse action, DataView view) throws IOException {
 		JsonNode filter = both(view.filter(), action.filterText().isEmpty() ? null : action.filter());
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			record(out, view.columns().stream().map(ReportAttachments::neutralise).toList());
+			record(out, view.columns().stream().map(CsvCells::neutralise).toList());
 			List<String> cells = new ArrayList<>(view.columns().size());
 			long total;
 			int offset = 0;
@@ -119,7 +118,7 @@ class ReportAttachments {
 				for (Selection.Row row : page.rows()) {
 					cells.clear();
 					for (String column : view.columns()) {
-						cells.add(cell(row.values().get(column)));
+						cells.add(CsvCells.cell(row.values().get(column)));
 					}
 					record(out, cells);
 				}
@@ -171,37 +170,6 @@ class ReportAttachments {
 			}
 		}
 		out.write("\r\n");
-	}
-
-	/** A cell as dataops' CSV download writes it (dataops' {@code CsvText.cell}). */
-	static String cell(Object value) {
-		if (value == null) {
-			return "";
-		}
-		if (value instanceof String text) {
-			return neutralise(text);
-		}
-		if (value instanceof Double number && !number.isNaN() && !number.isInfinite()) {
-			return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
-		}
-		if (value instanceof Instant instant) {
-			return instant.toString();
-		}
-		return value.toString();
-	}
-
-	/**
-	 * Text a spreadsheet would run as a formula gets a leading single quote (dataops'
-	 * {@code CsvText.neutralise}).
-	 */
-	static String neutralise(String text) {
-		if (!text.isEmpty()) {
-			char first = text.charAt(0);
-			if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-				return "'" + text;
-			}
-		}
-		return text;
 	}
 
 	/**

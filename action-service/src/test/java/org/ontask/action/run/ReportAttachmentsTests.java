@@ -1,10 +1,8 @@
 package org.ontask.action.run;
 
 import java.io.StringWriter;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -26,20 +24,6 @@ class ReportAttachmentsTests {
 		assertThat(ReportAttachments.fileName("Zoë\nnotes", taken)).isEqualTo("Zoë_notes.csv");
 		assertThat(ReportAttachments.fileName("SCORES _ week 1", taken)).isEqualTo("SCORES _ week 1 (2).csv");
 		assertThat(ReportAttachments.fileName("x".repeat(300), taken)).hasSize(104);
-	}
-
-	@Test
-	void cellsAreWrittenAsDataopsDownloadWritesThem() {
-		assertThat(ReportAttachments.cell(null)).isEmpty();
-		assertThat(ReportAttachments.cell(40.0)).isEqualTo("40");
-		assertThat(ReportAttachments.cell(1e20)).isEqualTo("100000000000000000000");
-		assertThat(ReportAttachments.cell(-3)).isEqualTo("-3");
-		assertThat(ReportAttachments.cell(true)).isEqualTo("true");
-		assertThat(ReportAttachments.cell(Instant.parse("2026-11-24T10:00:00Z"))).isEqualTo("2026-11-24T10:00:00Z");
-		for (String formula : List.of("=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
-			assertThat(ReportAttachments.cell(formula)).isEqualTo("'" + formula);
-		}
-		assertThat(ReportAttachments.cell("a=b")).isEqualTo("a=b");
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.ontask.dataops.store.DataColumn;
 import org.ontask.dataops.store.SqlFilter;
 import org.ontask.dataops.store.TableStore;
+import org.ontask.platform.csv.CsvCells;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,11 +50,11 @@ public class TableCsv {
 		StreamingResponseBody body = (out) -> {
 			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 			CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
-			printer.printRecord(columns.stream().map((c) -> CsvText.neutralise(c.name())).toList());
+			printer.printRecord(columns.stream().map((c) -> CsvCells.neutralise(c.name())).toList());
 			Object[] cells = new Object[columns.size()];
 			this.store.forEachRow(workflowId, ids, filter, (row) -> {
 				for (int i = 0; i < cells.length; i++) {
-					cells[i] = CsvText.cell(row.values().get(i));
+					cells[i] = CsvCells.cell(row.values().get(i));
 				}
 				try {
 					printer.printRecord(Arrays.asList(cells));

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.ontask.platform.csv.CsvCells;
+
 /**
  * A history as CSV for spreadsheets: every cell quoted, and a cell a spreadsheet would
  * run as a formula (starting with {@code = + - @}, a tab or a carriage return) prefixed
@@ -32,18 +34,9 @@ final class HistoryCsv {
 			if (i > 0) {
 				csv.append(',');
 			}
-			csv.append('"').append(neutralise(cells[i]).replace("\"", "\"\"")).append('"');
+			csv.append('"').append(CsvCells.neutralise(cells[i]).replace("\"", "\"\"")).append('"');
 		}
 		csv.append("\r\n");
-	}
-
-	static String neutralise(String cell) {
-		if (cell == null || cell.isEmpty()) {
-			return "";
-		}
-		char first = cell.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-				? "'" + cell : cell;
 	}
 
 }
